@@ -1,0 +1,88 @@
+package dev.microshop.common.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.microshop.common.error.ConflictException;
+import dev.microshop.common.error.InvalidRequestException;
+import dev.microshop.common.error.NotFoundException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error as RFC 9457 {@code application/problem+json}.
+ * <p>
+ * Spring MVC's own exceptions (unreadable body, wrong method, unknown path, ...) are
+ * handled by {@link ResponseEntityExceptionHandler}; this adds the platform's exceptions,
+ * the field errors of a failed validation, and a catch-all that never leaks internals.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	private static final String TYPE_BASE = "https://microshop.dev/problems/";
+
+	@ExceptionHandler
+	ProblemDetail handle(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(InvalidRequestException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(MissingCallerException ex) {
+		return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(Exception ex) {
+		logger.error("Unhandled error", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+				"The request could not be completed; it has been logged.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"The request has invalid fields.");
+		List<Map<String, Object>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> Map.<String, Object>of("field", error.getField(), "message",
+					String.valueOf(error.getDefaultMessage())))
+			.toList();
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}
