@@ -1,7 +1,14 @@
 package dev.microshop.common.testing;
 
+import java.util.Map;
+import java.util.UUID;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * A real MongoDB wire-protocol server (mongo-java-server) shared by the tests of one JVM.
@@ -28,6 +35,21 @@ public final class MongoWireServer {
 			Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
 		}
 		return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + database;
+	}
+
+	/**
+	 * Points a test application context at a fresh database of the shared server.
+	 */
+	public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			String database = "test-" + UUID.randomUUID();
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("mongoWireServer", Map.of("spring.mongodb.uri", uri(database))));
+		}
+
 	}
 
 }

@@ -1,0 +1,112 @@
+package dev.microshop.payment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.microshop.common.money.Money;
+import dev.microshop.common.testing.ServiceIntegrationTest;
+import dev.microshop.common.web.IdentityHeaders;
+import dev.microshop.payment.domain.Payment;
+import dev.microshop.payment.domain.PaymentRepository;
+import dev.microshop.payment.domain.PaymentStatus;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@ServiceIntegrationTest
+class PaymentsIntegrationTests {
+
+	@Autowired
+	PaymentRepository payments;
+
+	@LocalServerPort
+	int port;
+
+	RestTestClient http;
+
+	@BeforeEach
+	void setUp() {
+		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	@Test
+	void aUserReadsOnlyTheirOwnPayments() {
+		String alice = "alice-" + UUID.randomUUID();
+		this.payments.save(payment("order-a1", alice, PaymentStatus.AUTHORIZED));
+		this.payments.save(payment("order-a2", alice, PaymentStatus.DECLINED));
+		this.payments.save(payment("order-b1", "bob-" + UUID.randomUUID(), PaymentStatus.AUTHORIZED));
+
+		this.http.get()
+			.uri("/api/payments")
+			.header(IdentityHeaders.USER_ID, alice)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(2)
+			.jsonPath("$[0].orderId")
+			.isEqualTo("order-a2")
+			.jsonPath("$[0].amount.amount")
+			.isEqualTo("12.50");
+
+		this.http.get()
+			.uri("/api/payments?orderId=order-b1")
+			.header(IdentityHeaders.USER_ID, alice)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("[]");
+	}
+
+	@Test
+	void anOrderHasAtMostOnePayment() {
+		this.payments.save(payment("order-once", "carol", PaymentStatus.AUTHORIZED));
+		assertThatExceptionOfType(DuplicateKeyException.class)
+			.isThrownBy(() -> this.payments.save(payment("order-once", "carol", PaymentStatus.DECLINED)));
+	}
+
+	@Test
+	void readingWithoutIdentityIsUnauthorized() {
+		this.http.get()
+			.uri("/api/payments")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void exposesLivenessAndReadiness() {
+		this.http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void publishesItsOpenApiDocument() {
+		this.http.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/payments']")
+			.exists();
+	}
+
+	private static Payment payment(String orderId, String userId, PaymentStatus status) {
+		return new Payment(UUID.randomUUID().toString(), orderId, userId, Money.of("12.50", "EUR"), status,
+				(status == PaymentStatus.DECLINED) ? "over the limit" : null, Instant.now());
+	}
+
+}
