@@ -1,0 +1,109 @@
+package dev.microshop.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.microshop.common.testing.ServiceIntegrationTest;
+import dev.microshop.common.web.IdentityHeaders;
+import dev.microshop.notification.domain.Notification;
+import dev.microshop.notification.domain.NotificationRepository;
+import dev.microshop.notification.domain.NotificationType;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@ServiceIntegrationTest
+class NotificationsIntegrationTests {
+
+	@Autowired
+	NotificationRepository notifications;
+
+	@LocalServerPort
+	int port;
+
+	RestTestClient http;
+
+	@BeforeEach
+	void setUp() {
+		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	@Test
+	void aUserReadsOnlyTheirOwnNotificationsNewestFirst() {
+		String alice = "alice-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		this.notifications.save(notification(alice, NotificationType.WELCOME, now.minusSeconds(60)));
+		this.notifications.save(notification(alice, NotificationType.ORDER_CONFIRMED, now));
+		this.notifications.save(notification("bob-" + UUID.randomUUID(), NotificationType.WELCOME, now));
+
+		this.http.get()
+			.uri("/api/notifications")
+			.header(IdentityHeaders.USER_ID, alice)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(2)
+			.jsonPath("$[0].type")
+			.isEqualTo("ORDER_CONFIRMED")
+			.jsonPath("$[1].type")
+			.isEqualTo("WELCOME");
+	}
+
+	@Test
+	void limitsHowManyAreReturned() {
+		String carol = "carol-" + UUID.randomUUID();
+		for (int i = 0; i < 3; i++) {
+			this.notifications.save(notification(carol, NotificationType.WELCOME, Instant.now()));
+		}
+		this.http.get()
+			.uri("/api/notifications?limit=2")
+			.header(IdentityHeaders.USER_ID, carol)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void anOutOfRangeLimitIsABadRequest() {
+		this.http.get()
+			.uri("/api/notifications?limit=0")
+			.header(IdentityHeaders.USER_ID, "dave")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void readingWithoutIdentityIsUnauthorized() {
+		this.http.get()
+			.uri("/api/notifications")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void exposesLivenessAndReadiness() {
+		this.http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+	}
+
+	private static Notification notification(String userId, NotificationType type, Instant createdAt) {
+		return new Notification(UUID.randomUUID().toString(), userId, type, "Hello", null, false, createdAt);
+	}
+
+}
