@@ -16,8 +16,11 @@ import java.util.Map;
  * @param kafkaPort port of the Kafka client listener
  * @param controllerPort port of the KRaft controller listener
  * @param mongoPort port of the MongoDB wire-protocol server
+ * @param kafka whether to start Kafka (not when the services use an external broker)
+ * @param mongodb whether to start MongoDB (not when the services use an external server)
  */
-public record InfrastructureSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort) {
+public record InfrastructureSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort, boolean kafka,
+		boolean mongodb) {
 
 	/** The only address the local platform listens on. */
 	public static final String HOST = "127.0.0.1";
@@ -28,6 +31,8 @@ public record InfrastructureSettings(Path dataDir, int kafkaPort, int controller
 			  --kafka-port PORT             Kafka clients   (env KAFKA_PORT, default 9092)
 			  --kafka-controller-port PORT  KRaft controller (env KAFKA_CONTROLLER_PORT, default 9093)
 			  --mongo-port PORT             MongoDB wire    (env MONGO_PORT, default 27017)
+			  --without-kafka               start no Kafka broker (the services use another one)
+			  --without-mongodb             start no MongoDB server (the services use another one)
 			""";
 
 	public InfrastructureSettings {
@@ -42,11 +47,26 @@ public record InfrastructureSettings(Path dataDir, int kafkaPort, int controller
 			throw new IllegalArgumentException(
 					"Kafka, its controller and MongoDB need three different ports: " + ports);
 		}
+		if (!kafka && !mongodb) {
+			throw new IllegalArgumentException("Nothing to start: both --without-kafka and --without-mongodb given");
+		}
 	}
 
 	/**
-	 * Reads the settings from command-line options ({@code --name value} or
-	 * {@code --name=value}), falling back to the environment.
+	 * Settings that start both Kafka and MongoDB.
+	 * @param dataDir directory holding the Kafka log directory and the MongoDB H2 file
+	 * @param kafkaPort port of the Kafka client listener
+	 * @param controllerPort port of the KRaft controller listener
+	 * @param mongoPort port of the MongoDB wire-protocol server
+	 */
+	public InfrastructureSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort) {
+		this(dataDir, kafkaPort, controllerPort, mongoPort, true, true);
+	}
+
+	/**
+	 * Reads the settings from command-line options ({@code --name value},
+	 * {@code --name=value} or a {@code --without-...} flag), falling back to the
+	 * environment.
 	 * @param args the command-line arguments
 	 * @param env the environment, usually {@link System#getenv()}
 	 * @return the settings
@@ -58,9 +78,19 @@ public record InfrastructureSettings(Path dataDir, int kafkaPort, int controller
 		values.put("kafka-port", env.getOrDefault("KAFKA_PORT", "9092"));
 		values.put("kafka-controller-port", env.getOrDefault("KAFKA_CONTROLLER_PORT", "9093"));
 		values.put("mongo-port", env.getOrDefault("MONGO_PORT", "27017"));
+		boolean kafka = true;
+		boolean mongodb = true;
 		List<String> remaining = new ArrayList<>(List.of(args));
 		while (!remaining.isEmpty()) {
 			String option = remaining.remove(0);
+			if (option.equals("--without-kafka")) {
+				kafka = false;
+				continue;
+			}
+			if (option.equals("--without-mongodb")) {
+				mongodb = false;
+				continue;
+			}
 			if (!option.startsWith("--")) {
 				throw new IllegalArgumentException("Unexpected argument: " + option);
 			}
@@ -83,7 +113,7 @@ public record InfrastructureSettings(Path dataDir, int kafkaPort, int controller
 			values.put(name, value);
 		}
 		return new InfrastructureSettings(Path.of(values.get("data-dir")), port(values, "kafka-port"),
-				port(values, "kafka-controller-port"), port(values, "mongo-port"));
+				port(values, "kafka-controller-port"), port(values, "mongo-port"), kafka, mongodb);
 	}
 
 	private static int port(Map<String, String> values, String name) {

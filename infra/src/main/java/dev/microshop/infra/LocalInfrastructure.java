@@ -22,8 +22,10 @@ public final class LocalInfrastructure implements AutoCloseable {
 
 	private final InfrastructureSettings settings;
 
+	/** {@code null} when the services use an external MongoDB. */
 	private final MongoWireServer mongo;
 
+	/** {@code null} when the services use an external Kafka. */
 	private final KafkaBroker kafka;
 
 	private LocalInfrastructure(InfrastructureSettings settings, MongoWireServer mongo, KafkaBroker kafka) {
@@ -33,7 +35,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 	}
 
 	/**
-	 * Starts MongoDB and Kafka and returns once both accept connections.
+	 * Starts MongoDB and Kafka (those the settings ask for) and returns once they accept
+	 * connections.
 	 * @param settings ports and data directory
 	 * @return the running infrastructure, to be closed
 	 * @throws Exception if a port is taken or a server fails to start; whatever was
@@ -41,15 +44,21 @@ public final class LocalInfrastructure implements AutoCloseable {
 	 */
 	public static LocalInfrastructure start(InfrastructureSettings settings) throws Exception {
 		// Kafka reports a taken port deep in its startup; say it plainly up front.
-		requireFree(settings.kafkaPort(), "Kafka");
-		requireFree(settings.controllerPort(), "the Kafka controller");
-		requireFree(settings.mongoPort(), "MongoDB");
-		MongoWireServer mongo = MongoWireServer.start(settings);
+		if (settings.kafka()) {
+			requireFree(settings.kafkaPort(), "Kafka");
+			requireFree(settings.controllerPort(), "the Kafka controller");
+		}
+		if (settings.mongodb()) {
+			requireFree(settings.mongoPort(), "MongoDB");
+		}
+		MongoWireServer mongo = settings.mongodb() ? MongoWireServer.start(settings) : null;
 		try {
-			return new LocalInfrastructure(settings, mongo, KafkaBroker.start(settings));
+			return new LocalInfrastructure(settings, mongo, settings.kafka() ? KafkaBroker.start(settings) : null);
 		}
 		catch (Exception | Error ex) {
-			mongo.close();
+			if (mongo != null) {
+				mongo.close();
+			}
 			throw ex;
 		}
 	}
@@ -72,10 +81,14 @@ public final class LocalInfrastructure implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			this.kafka.close();
+			if (this.kafka != null) {
+				this.kafka.close();
+			}
 		}
 		finally {
-			this.mongo.close();
+			if (this.mongo != null) {
+				this.mongo.close();
+			}
 		}
 	}
 
@@ -108,9 +121,10 @@ public final class LocalInfrastructure implements AutoCloseable {
 			System.out.println("infra stopped");
 			stopped.countDown();
 		}, "infra-shutdown"));
-		System.out.printf("infra ready: kafka=%s mongodb=%s:%d data=%s (%.1f s)%n", settings.kafkaBootstrapServers(),
-				InfrastructureSettings.HOST, settings.mongoPort(), settings.dataDir(),
-				(System.nanoTime() - started) / 1e9);
+		System.out.printf("infra ready: kafka=%s mongodb=%s data=%s (%.1f s)%n",
+				settings.kafka() ? settings.kafkaBootstrapServers() : "off",
+				settings.mongodb() ? InfrastructureSettings.HOST + ":" + settings.mongoPort() : "off",
+				settings.dataDir(), (System.nanoTime() - started) / 1e9);
 		try {
 			stopped.await();
 		}

@@ -32,6 +32,17 @@ class InfrastructureSettingsTests {
 	}
 
 	@Test
+	void eitherServerCanBeLeftToAnExternalOne() {
+		InfrastructureSettings settings = InfrastructureSettings.parse(new String[] { "--without-kafka" }, Map.of());
+
+		assertThat(settings.kafka()).isFalse();
+		assertThat(settings.mongodb()).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> InfrastructureSettings.parse(new String[] { "--without-kafka", "--without-mongodb" }, Map.of()))
+			.withMessageStartingWith("Nothing to start");
+	}
+
+	@Test
 	void mistakesAreNamed() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> InfrastructureSettings.parse(new String[] { "--mongo-port", "mongo" }, Map.of()))

@@ -2,6 +2,7 @@ package dev.microshop.infra;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +86,20 @@ class LocalInfrastructureTests {
 			assertThatIOException().isThrownBy(() -> LocalInfrastructure.start(settings))
 				.withMessage("Port " + settings.kafkaPort() + " for Kafka is already in use on 127.0.0.1"
 						+ " (is the platform already running?)");
+		}
+	}
+
+	@Test
+	void withAnExternalKafkaOnlyMongoDbIsStarted() throws Exception {
+		InfrastructureSettings free = settingsOnFreePorts();
+		InfrastructureSettings settings = new InfrastructureSettings(this.dataDir, free.kafkaPort(),
+				free.controllerPort(), free.mongoPort(), false, true);
+		try (LocalInfrastructure infrastructure = LocalInfrastructure.start(settings);
+				MongoClient client = MongoClients.create(settings.mongoUri())) {
+			orders(client).insertOne(new Document("_id", "order-2"));
+			assertThat(orders(client).countDocuments()).isOne();
+			assertThatIOException().as("nothing listens on the Kafka port")
+				.isThrownBy(() -> new Socket(InfrastructureSettings.HOST, settings.kafkaPort()).close());
 		}
 	}
 
