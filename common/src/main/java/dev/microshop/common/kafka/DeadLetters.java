@@ -1,0 +1,144 @@
+package dev.microshop.common.kafka;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.microshop.common.events.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+
+/**
+ * The dead-letter topics of this service: how many records wait in each, and replaying
+ * them to their original topic once the cause is fixed.
+ * <p>
+ * Progress is kept as the committed offsets of a replay consumer group, so a record is
+ * replayed once, and records dead-lettered later are replayed by the next call.
+ */
+public class DeadLetters {
+
+	private static final Duration POLL = Duration.ofMillis(500);
+
+	private final KafkaTemplate<String, String> template;
+
+	private final ConsumerFactory<String, String> consumers;
+
+	private final String service;
+
+	public DeadLetters(KafkaTemplate<String, String> template, ConsumerFactory<String, String> consumers,
+			String service) {
+		this.template = template;
+		this.consumers = consumers;
+		this.service = service;
+	}
+
+	/**
+	 * Returns, per original topic, how many dead letters have not been replayed yet.
+	 */
+	public Map<String, Long> pending() {
+		Map<String, Long> pending = new LinkedHashMap<>();
+		try (Consumer<String, String> consumer = replayConsumer()) {
+			for (String topic : Topics.ALL) {
+				List<TopicPartition> partitions = partitions(consumer, Topics.deadLetter(topic, this.service));
+				if (!partitions.isEmpty()) {
+					Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+					Map<TopicPartition, Long> start = startOffsets(consumer, partitions);
+					pending.put(topic, partitions.stream().mapToLong((p) -> end.get(p) - start.get(p)).sum());
+				}
+			}
+		}
+		return pending;
+	}
+
+	/**
+	 * Publishes the unreplayed dead letters of one topic back to it.
+	 * @param topic the original topic, such as {@code order-events}
+	 * @return how many records were replayed
+	 */
+	public int replay(String topic) {
+		String deadLetterTopic = Topics.deadLetter(topic, this.service);
+		try (Consumer<String, String> consumer = replayConsumer()) {
+			List<TopicPartition> partitions = partitions(consumer, deadLetterTopic);
+			if (partitions.isEmpty()) {
+				return 0;
+			}
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			consumer.assign(partitions);
+			startOffsets(consumer, partitions).forEach(consumer::seek);
+			int replayed = 0;
+			while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))) {
+				for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+					if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+						republish(topic, record);
+						replayed++;
+					}
+				}
+			}
+			Map<TopicPartition, OffsetAndMetadata> done = new LinkedHashMap<>();
+			end.forEach((partition, offset) -> done.put(partition, new OffsetAndMetadata(offset)));
+			consumer.commitSync(done);
+			return replayed;
+		}
+	}
+
+	private void republish(String topic, ConsumerRecord<String, String> record) {
+		ProducerRecord<String, String> replay = new ProducerRecord<>(topic, record.key(), record.value());
+		for (Header header : record.headers()) {
+			if (!header.key().startsWith(KafkaHeaders.PREFIX)) {
+				replay.headers().add(header);
+			}
+		}
+		try {
+			this.template.send(replay).get(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while replaying " + topic, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not replay a dead letter to " + topic, ex);
+		}
+	}
+
+	private Consumer<String, String> replayConsumer() {
+		Properties overrides = new Properties();
+		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		overrides.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+		return this.consumers.createConsumer(this.service + "-dead-letter-replay", null, null, overrides);
+	}
+
+	private static List<TopicPartition> partitions(Consumer<String, String> consumer, String topic) {
+		List<PartitionInfo> infos = consumer.listTopics(POLL.multipliedBy(10)).get(topic);
+		return (infos != null) ? infos.stream().map((i) -> new TopicPartition(topic, i.partition())).toList()
+				: List.of();
+	}
+
+	private static Map<TopicPartition, Long> startOffsets(Consumer<String, String> consumer,
+			List<TopicPartition> partitions) {
+		Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+		Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+		Map<TopicPartition, Long> start = new LinkedHashMap<>();
+		for (TopicPartition partition : partitions) {
+			OffsetAndMetadata offset = committed.get(partition);
+			start.put(partition, (offset != null) ? offset.offset() : beginning.get(partition));
+		}
+		return start;
+	}
+
+}

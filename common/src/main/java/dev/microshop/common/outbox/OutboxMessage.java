@@ -1,0 +1,33 @@
+package dev.microshop.common.outbox;
+
+import java.time.Instant;
+
+import dev.microshop.common.events.EventCodec;
+import dev.microshop.common.events.EventEnvelope;
+
+/**
+ * An event waiting in its aggregate's document to be published.
+ * <p>
+ * A service stores its aggregate and the events it produced in ONE document write (the
+ * {@code outbox} array of that document), so that the state change and its events are
+ * never stored one without the other, with no multi-document transaction. The
+ * {@link OutboxRelay} then publishes them and removes them from the array.
+ *
+ * @param eventId the event id
+ * @param topic the topic to publish to
+ * @param key the record key, the aggregate id
+ * @param type the event type name
+ * @param payload the event as JSON
+ * @param occurredAt when it happened
+ */
+public record OutboxMessage(String eventId, String topic, String key, String type, String payload, Instant occurredAt) {
+
+	/** The field of an aggregate document that holds its unpublished events. */
+	public static final String FIELD = "outbox";
+
+	public static OutboxMessage of(EventEnvelope<?> envelope, EventCodec codec) {
+		return new OutboxMessage(envelope.eventId(), envelope.topic(), envelope.aggregateId(), envelope.type(),
+				codec.write(envelope), envelope.occurredAt());
+	}
+
+}

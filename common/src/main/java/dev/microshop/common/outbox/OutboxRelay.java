@@ -1,0 +1,188 @@
+package dev.microshop.common.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes the events stored in the {@code outbox} array of aggregate documents, then
+ * removes them from the array: the transactional outbox, on single-document writes.
+ * <p>
+ * Delivery is at least once: if the process dies after a publish and before the removal,
+ * the event is published again after restart, and consumers ignore it by its id. Events
+ * of one document are published in order, and a failed one stops the document's later
+ * events until it succeeds, so the order per aggregate holds.
+ * <p>
+ * Runs on its own thread; {@link #wakeUp()} after a write publishes at once instead of at
+ * the next poll.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final MongoOperations mongo;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final OutboxProperties properties;
+
+	private final Semaphore signal = new Semaphore(0);
+
+	private volatile Thread worker;
+
+	public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+		this.mongo = mongo;
+		this.kafka = kafka;
+		this.properties = properties;
+	}
+
+	/**
+	 * Asks the relay to look for new events now.
+	 */
+	public void wakeUp() {
+		if (this.signal.availablePermits() == 0) {
+			this.signal.release();
+		}
+	}
+
+	/**
+	 * Publishes what is pending in one pass over every collection.
+	 * @return the number of events published
+	 */
+	public int publishPending() {
+		int published = 0;
+		for (String collection : this.properties.collections()) {
+			published += publishPending(collection);
+		}
+		return published;
+	}
+
+	private int publishPending(String collection) {
+		Query pending = Query.query(Criteria.where(OutboxMessage.FIELD + ".0").exists(true))
+			.limit(this.properties.batchSize());
+		pending.fields().include(OutboxMessage.FIELD);
+		List<Document> documents = this.mongo.find(pending, Document.class, collection);
+		List<Sent> sent = new ArrayList<>();
+		for (Document document : documents) {
+			for (Document message : document.getList(OutboxMessage.FIELD, Document.class)) {
+				sent.add(new Sent(document.get("_id"), message.getString("eventId"), send(message)));
+			}
+		}
+		int published = 0;
+		Object blocked = null;
+		for (Sent each : sent) {
+			if (each.documentId().equals(blocked)) {
+				continue;
+			}
+			if (each.await(this.properties.sendTimeout().toMillis())) {
+				Update remove = new Update().pull(OutboxMessage.FIELD, new Document("eventId", each.eventId()));
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(each.documentId())), remove, collection);
+				published++;
+			}
+			else {
+				blocked = each.documentId();
+			}
+		}
+		return published;
+	}
+
+	private CompletableFuture<?> send(Document message) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(message.getString("topic"),
+				message.getString("key"), message.getString("payload"));
+		record.headers()
+			.add("event-id", message.getString("eventId").getBytes(StandardCharsets.UTF_8))
+			.add("event-type", message.getString("type").getBytes(StandardCharsets.UTF_8));
+		try {
+			return this.kafka.send(record);
+		}
+		catch (RuntimeException ex) {
+			// The producer gives up synchronously when it cannot even fetch metadata.
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private void run() {
+		while (this.worker == Thread.currentThread()) {
+			try {
+				if (publishPending() == 0) {
+					this.signal.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+					this.signal.drainPermits();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// The broker or the database is away: keep the events and try again
+				// later.
+				logger.warn("Outbox relay pass failed, retrying: {}", ex.toString());
+				sleepQuietly();
+			}
+		}
+	}
+
+	private void sleepQuietly() {
+		try {
+			Thread.sleep(this.properties.pollInterval());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void start() {
+		this.worker = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(this::run);
+		this.worker.start();
+	}
+
+	@Override
+	public void stop() {
+		Thread running = this.worker;
+		this.worker = null;
+		if (running != null) {
+			running.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.worker != null;
+	}
+
+	private record Sent(Object documentId, String eventId, CompletableFuture<?> result) {
+
+		boolean await(long timeoutMillis) {
+			try {
+				this.result.get(timeoutMillis, TimeUnit.MILLISECONDS);
+				return true;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			catch (Exception ex) {
+				logger.warn("Could not publish event {}: {}", this.eventId, ex.toString());
+				return false;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,138 @@
+package dev.microshop.common.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.microshop.common.testing.MongoWireServer;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@EmbeddedKafka(partitions = 1, topics = OutboxRelayTests.TOPIC)
+class OutboxRelayTests {
+
+	static final String TOPIC = "outbox-test";
+
+	private final String collection = "aggregates-" + UUID.randomUUID();
+
+	private final EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+
+	private MongoTemplate mongo;
+
+	private KafkaTemplate<String, String> kafka;
+
+	@BeforeEach
+	void setUp() {
+		this.mongo = new MongoTemplate(MongoClients.create(MongoWireServer.uri("outbox")), "outbox");
+		this.kafka = template(this.broker.getBrokersAsString());
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.kafka.destroy();
+	}
+
+	@Test
+	void publishesEveryStoredEventInOrderThenRemovesIt() {
+		store("a-1", message("a-1", "first"), message("a-1", "second"));
+		store("a-2", message("a-2", "third"));
+		store("a-3");
+		OutboxRelay relay = relay(this.kafka);
+
+		assertThat(relay.publishPending()).isEqualTo(3);
+
+		List<ConsumerRecord<String, String>> records = consumeAll(3);
+		assertThat(records).extracting(ConsumerRecord::value).containsExactly("first", "second", "third");
+		assertThat(records).extracting(ConsumerRecord::key).containsExactly("a-1", "a-1", "a-2");
+		assertThat(new String(records.get(0).headers().lastHeader("event-type").value())).isEqualTo("Tested");
+		assertThat(this.mongo.findAll(Document.class, this.collection))
+			.allSatisfy((doc) -> assertThat(doc.getList(OutboxMessage.FIELD, Document.class)).isEmpty());
+		assertThat(relay.publishPending()).isZero();
+	}
+
+	@Test
+	void keepsEventsWhileTheBrokerIsUnreachable() {
+		store("b-1", message("b-1", "kept"));
+		KafkaTemplate<String, String> unreachable = template("127.0.0.1:1");
+		try {
+			assertThat(relay(unreachable).publishPending()).isZero();
+		}
+		finally {
+			unreachable.destroy();
+		}
+		assertThat(this.mongo.findById("b-1", Document.class, this.collection)
+			.getList(OutboxMessage.FIELD, Document.class)).hasSize(1);
+
+		assertThat(relay(this.kafka).publishPending()).isEqualTo(1);
+		assertThat(consumeAll(1)).extracting(ConsumerRecord::value).containsExactly("kept");
+	}
+
+	private OutboxRelay relay(KafkaTemplate<String, String> template) {
+		return new OutboxRelay(this.mongo, template,
+				new OutboxProperties(List.of(this.collection), null, null, Duration.ofSeconds(3)));
+	}
+
+	private void store(String id, OutboxMessage... messages) {
+		Document document = new Document("_id", id).append("name", "aggregate " + id);
+		List<Document> outbox = new ArrayList<>();
+		for (OutboxMessage message : messages) {
+			Document stored = new Document();
+			this.mongo.getConverter().write(message, stored);
+			stored.remove("_class");
+			outbox.add(stored);
+		}
+		this.mongo.insert(document.append(OutboxMessage.FIELD, outbox), this.collection);
+	}
+
+	private static OutboxMessage message(String key, String payload) {
+		return new OutboxMessage(UUID.randomUUID().toString(), TOPIC, key, "Tested", payload, Instant.now());
+	}
+
+	private List<ConsumerRecord<String, String>> consumeAll(int expected) {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(this.broker, "outbox-test-" + UUID.randomUUID(),
+				false);
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+				new StringDeserializer())
+			.createConsumer()) {
+			consumer.subscribe(List.of(TOPIC));
+			List<ConsumerRecord<String, String>> records = new ArrayList<>();
+			KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(10), expected).forEach(records::add);
+			return records.subList(records.size() - expected, records.size());
+		}
+	}
+
+	private static KafkaTemplate<String, String> template(String bootstrapServers) {
+		Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+				ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000,
+				ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000);
+		return new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new StringSerializer()));
+	}
+
+}
