@@ -35,7 +35,8 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * consumer error handling (retries with backoff, then the service's own dead-letter
  * topic), and the outbox relay for services that store events in their documents.
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = KafkaAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties({ MessagingProperties.class, OutboxProperties.class })
 public class MessagingAutoConfiguration {

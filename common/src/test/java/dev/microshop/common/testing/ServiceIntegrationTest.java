@@ -12,12 +12,15 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A whole service on a random port, backed by its own database on the shared
- * {@link MongoWireServer}, without registering in discovery.
+ * {@link MongoWireServer}, without registering in discovery. Add {@code @EmbeddedKafka}
+ * for a real in-process Kafka broker.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false",
+				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers:localhost:9092}" })
 @ContextConfiguration(initializers = MongoWireServer.Initializer.class)
 public @interface ServiceIntegrationTest {
 

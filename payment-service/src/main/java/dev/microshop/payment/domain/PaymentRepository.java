@@ -7,7 +7,14 @@ import java.util.List;
  */
 public interface PaymentRepository {
 
-	Payment save(Payment payment);
+	/**
+	 * Stores a payment together with its {@link Payment#outcome() outcome event} in one
+	 * atomic write, the event to be published from there.
+	 * @return {@code false}, storing nothing, if the order already has a payment
+	 */
+	boolean add(Payment payment);
+
+	boolean existsForOrder(String orderId);
 
 	/**
 	 * Returns the user's payments, newest first.

@@ -2,9 +2,14 @@ package dev.microshop.payment.persistence;
 
 import java.util.List;
 
+import dev.microshop.common.events.EventCodec;
+import dev.microshop.common.events.EventEnvelope;
+import dev.microshop.common.outbox.OutboxMessage;
+import dev.microshop.common.outbox.OutboxRelay;
 import dev.microshop.payment.domain.Payment;
 import dev.microshop.payment.domain.PaymentRepository;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,13 +23,32 @@ class MongoPaymentRepository implements PaymentRepository {
 
 	private final MongoOperations mongo;
 
-	MongoPaymentRepository(MongoOperations mongo) {
+	private final EventCodec codec;
+
+	private final OutboxRelay outbox;
+
+	MongoPaymentRepository(MongoOperations mongo, EventCodec codec, OutboxRelay outbox) {
 		this.mongo = mongo;
+		this.codec = codec;
+		this.outbox = outbox;
 	}
 
 	@Override
-	public Payment save(Payment payment) {
-		return this.mongo.save(PaymentDocument.from(payment)).toPayment();
+	public boolean add(Payment payment) {
+		OutboxMessage event = OutboxMessage.of(EventEnvelope.of(payment.outcome()), this.codec);
+		try {
+			this.mongo.insert(PaymentDocument.from(payment, List.of(event)));
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+		this.outbox.wakeUp();
+		return true;
+	}
+
+	@Override
+	public boolean existsForOrder(String orderId) {
+		return this.mongo.exists(Query.query(Criteria.where("orderId").is(orderId)), PaymentDocument.class);
 	}
 
 	@Override

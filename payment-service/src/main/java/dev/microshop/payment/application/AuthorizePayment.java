@@ -1,0 +1,45 @@
+package dev.microshop.payment.application;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.microshop.common.events.OrderPlaced;
+import dev.microshop.payment.domain.Payment;
+import dev.microshop.payment.domain.PaymentDecision;
+import dev.microshop.payment.domain.PaymentProvider;
+import dev.microshop.payment.domain.PaymentRepository;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Pays for a placed order, once, whatever the redeliveries of its event.
+ */
+@Service
+public class AuthorizePayment {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuthorizePayment.class);
+
+	private final PaymentRepository payments;
+
+	private final PaymentProvider provider;
+
+	AuthorizePayment(PaymentRepository payments, PaymentProvider provider) {
+		this.payments = payments;
+		this.provider = provider;
+	}
+
+	public void on(OrderPlaced event) {
+		if (this.payments.existsForOrder(event.orderId())) {
+			logger.debug("Order {} already has a payment: redelivery ignored", event.orderId());
+			return;
+		}
+		PaymentDecision decision = this.provider.authorize(event.orderId(), event.total());
+		Payment payment = Payment.decided(event.orderId(), event.userId(), event.total(), decision);
+		// Two deliveries racing past the check above meet the unique index on the order
+		// id.
+		if (this.payments.add(payment)) {
+			logger.info("Payment of order {} {}", event.orderId(), payment.status());
+		}
+	}
+
+}

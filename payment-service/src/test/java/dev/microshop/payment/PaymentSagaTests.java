@@ -1,0 +1,160 @@
+package dev.microshop.payment;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import dev.microshop.common.events.Event;
+import dev.microshop.common.events.EventCodec;
+import dev.microshop.common.events.EventEnvelope;
+import dev.microshop.common.events.OrderPlaced;
+import dev.microshop.common.events.PaymentAuthorized;
+import dev.microshop.common.events.PaymentDeclined;
+import dev.microshop.common.events.Topics;
+import dev.microshop.common.money.Money;
+import dev.microshop.common.testing.ServiceIntegrationTest;
+import dev.microshop.payment.domain.Payment;
+import dev.microshop.payment.domain.PaymentRepository;
+import dev.microshop.payment.domain.PaymentStatus;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+@EmbeddedKafka(partitions = 1)
+class PaymentSagaTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	EventCodec codec;
+
+	@Autowired
+	PaymentRepository payments;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Test
+	void anOrderWithinTheLimitIsAuthorized() {
+		OrderPlaced order = order("275.80");
+		publish(EventEnvelope.of(order));
+
+		Payment payment = awaitPayment(order);
+		assertThat(payment.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+		assertThat(payment.amount()).isEqualTo(Money.of("275.80", "EUR"));
+		assertThat(paymentEventsOf(order.orderId(), 1)).singleElement()
+			.isEqualTo(new PaymentAuthorized(payment.id(), order.orderId(), order.userId(), order.total()));
+	}
+
+	@Test
+	void anOrderOverTheLimitIsDeclinedWithTheReason() {
+		OrderPlaced order = order("1250.00");
+		publish(EventEnvelope.of(order));
+
+		Payment payment = awaitPayment(order);
+		assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
+		assertThat(paymentEventsOf(order.orderId(), 1)).singleElement()
+			.isInstanceOfSatisfying(PaymentDeclined.class,
+					(declined) -> assertThat(declined.reason()).contains("above the payment limit of 1000.00"));
+	}
+
+	@Test
+	void redeliveriesNeverChargeTwice() {
+		OrderPlaced order = order("12.90");
+		EventEnvelope<OrderPlaced> envelope = EventEnvelope.of(order);
+		for (int i = 0; i < 4; i++) {
+			publish(envelope);
+		}
+		OrderPlaced marker = order("1.00");
+		publish(EventEnvelope.of(marker));
+		// One partition: once the later order is paid, every redelivery before it was
+		// consumed.
+		awaitPayment(marker);
+
+		assertThat(this.payments.findByUserAndOrder(order.userId(), order.orderId())).hasSize(1);
+		assertThat(paymentEventsOf(order.orderId(), 1)).hasSize(1);
+	}
+
+	@Test
+	void aPoisonRecordIsDeadLetteredAndTheNextOrderIsStillPaid() {
+		String poisonKey = "poison-" + UUID.randomUUID();
+		this.kafka.send(Topics.ORDERS, poisonKey, "{\"type\":\"OrderPlaced\",\"version\":1,\"data\":");
+		OrderPlaced next = order("4.50");
+		publish(EventEnvelope.of(next));
+
+		assertThat(awaitPayment(next).status()).isEqualTo(PaymentStatus.AUTHORIZED);
+		List<ConsumerRecord<String, String>> dead = records(Topics.deadLetter(Topics.ORDERS, "payment-service"),
+				poisonKey, 1);
+		assertThat(dead).singleElement().extracting(ConsumerRecord::key).isEqualTo(poisonKey);
+	}
+
+	private static OrderPlaced order(String total) {
+		return new OrderPlaced("order-" + UUID.randomUUID(), "user-" + UUID.randomUUID(), Money.of(total, "EUR"),
+				List.of(new OrderPlaced.Line("product", 1, Money.of(total, "EUR"))));
+	}
+
+	private void publish(EventEnvelope<?> envelope) {
+		this.kafka.send(envelope.topic(), envelope.aggregateId(), this.codec.write(envelope)).join();
+	}
+
+	private Payment awaitPayment(OrderPlaced order) {
+		return await().atMost(PATIENCE)
+			.until(() -> this.payments.findByUserAndOrder(order.userId(), order.orderId()), (found) -> !found.isEmpty())
+			.get(0);
+	}
+
+	private List<Event> paymentEventsOf(String orderId, int expected) {
+		return records(Topics.PAYMENTS, orderId, expected).stream()
+			.map((record) -> this.codec.read(record.value()).data())
+			.toList();
+	}
+
+	/**
+	 * Reads a topic from the start until {@code expected} records with the key are seen,
+	 * then a little longer, so that an unexpected extra record is seen too.
+	 */
+	private List<ConsumerRecord<String, String>> records(String topic, String key, int expected) {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(this.broker, "inspect-" + UUID.randomUUID(), false);
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+				new StringDeserializer())
+			.createConsumer()) {
+			consumer.subscribe(List.of(topic));
+			List<ConsumerRecord<String, String>> found = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (key.equals(record.key())) {
+						found.add(record);
+					}
+				});
+				return found.size() >= expected;
+			});
+			consumer.poll(Duration.ofSeconds(1)).forEach((record) -> {
+				if (key.equals(record.key())) {
+					found.add(record);
+				}
+			});
+			return found;
+		}
+	}
+
+}
