@@ -1,0 +1,81 @@
+package dev.microshop.order.ordering.application;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import dev.microshop.common.error.InvalidRequestException;
+import dev.microshop.order.catalog.application.ProductCatalog;
+import dev.microshop.order.catalog.domain.Product;
+import dev.microshop.order.ordering.domain.Order;
+import dev.microshop.order.ordering.domain.OrderLine;
+import dev.microshop.order.ordering.domain.OrderRepository;
+import dev.microshop.order.ordering.domain.UnknownUserException;
+import dev.microshop.order.ordering.domain.UserDirectory;
+import dev.microshop.order.ordering.domain.UserDirectoryUnavailableException;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Places an order for a user, at catalog prices.
+ */
+@Service
+public class PlaceOrder {
+
+	private final ProductCatalog catalog;
+
+	private final UserDirectory users;
+
+	private final OrderRepository orders;
+
+	public PlaceOrder(ProductCatalog catalog, UserDirectory users, OrderRepository orders) {
+		this.catalog = catalog;
+		this.users = users;
+		this.orders = orders;
+	}
+
+	/**
+	 * Prices the items from the catalog, checks the order's rules, then checks that the
+	 * user exists, and only then stores the order. The cheap local checks run first so
+	 * that an invalid request never costs a remote call.
+	 * @param userId the buyer
+	 * @param items the products and quantities asked for; lines of the same product are
+	 * merged
+	 * @return the order placed, pending payment
+	 * @throws InvalidRequestException for an unknown product or a broken order rule
+	 * @throws UnknownUserException if the user does not exist
+	 * @throws UserDirectoryUnavailableException if that cannot be told now
+	 */
+	public Order place(String userId, List<Item> items) {
+		Map<String, Product> products = this.catalog.byIds(items.stream().map(Item::productId).toList());
+		List<OrderLine> lines = items.stream().map((item) -> line(item, products)).toList();
+		// Mongo keeps milliseconds: truncating here makes the order answered now equal
+		// the
+		// one read back later.
+		Order order = Order.place(this.orders.nextId(), userId, lines, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		if (!this.users.exists(userId)) {
+			throw new UnknownUserException(userId);
+		}
+		return this.orders.save(order);
+	}
+
+	private static OrderLine line(Item item, Map<String, Product> products) {
+		Product product = products.get(item.productId());
+		if (product == null) {
+			throw new InvalidRequestException("Unknown product " + item.productId());
+		}
+		return new OrderLine(product.id(), product.name(), product.price(), item.quantity());
+	}
+
+	/**
+	 * A product and quantity asked for.
+	 *
+	 * @param productId the product
+	 * @param quantity how many
+	 */
+	public record Item(String productId, int quantity) {
+
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.microshop.order.ordering.domain;
+
+/**
+ * Whether a user exists cannot be told now (the directory is down, slow or failing), so
+ * nothing that depends on it may go ahead.
+ */
+public class UserDirectoryUnavailableException extends RuntimeException {
+
+	public UserDirectoryUnavailableException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}
