@@ -15,9 +15,11 @@ import dev.microshop.notification.domain.NotificationType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @ServiceIntegrationTest
+@EmbeddedKafka(partitions = 1)
 class NotificationsIntegrationTests {
 
 	@Autowired
@@ -37,9 +39,9 @@ class NotificationsIntegrationTests {
 	void aUserReadsOnlyTheirOwnNotificationsNewestFirst() {
 		String alice = "alice-" + UUID.randomUUID();
 		Instant now = Instant.now();
-		this.notifications.save(notification(alice, NotificationType.WELCOME, now.minusSeconds(60)));
-		this.notifications.save(notification(alice, NotificationType.ORDER_CONFIRMED, now));
-		this.notifications.save(notification("bob-" + UUID.randomUUID(), NotificationType.WELCOME, now));
+		this.notifications.add(notification(alice, NotificationType.WELCOME, now.minusSeconds(60)));
+		this.notifications.add(notification(alice, NotificationType.ORDER_CONFIRMED, now));
+		this.notifications.add(notification("bob-" + UUID.randomUUID(), NotificationType.WELCOME, now));
 
 		this.http.get()
 			.uri("/api/notifications")
@@ -60,7 +62,7 @@ class NotificationsIntegrationTests {
 	void limitsHowManyAreReturned() {
 		String carol = "carol-" + UUID.randomUUID();
 		for (int i = 0; i < 3; i++) {
-			this.notifications.save(notification(carol, NotificationType.WELCOME, Instant.now()));
+			this.notifications.add(notification(carol, NotificationType.WELCOME, Instant.now()));
 		}
 		this.http.get()
 			.uri("/api/notifications?limit=2")

@@ -12,9 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The web wiring every servlet service shares: {@link Caller} parameters and problem
- * details for every error.
+ * details for every error. It runs before Boot's MVC auto-configuration so that Boot's
+ * own problem-details handler backs off in favour of {@link ProblemDetailsAdvice}.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @Import(ProblemDetailsAdvice.class)
 public class ServiceWebAutoConfiguration {

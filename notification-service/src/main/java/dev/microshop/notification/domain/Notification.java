@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A message for one user about something that happened to their account or orders.
  *
- * @param id the notification id
+ * @param id the notification id: the id of the event it was made from, so that an event
+ * delivered twice makes one notification
  * @param userId the user it is for
  * @param type what it is about
  * @param message the text shown to the user

@@ -7,7 +7,11 @@ import java.util.List;
  */
 public interface NotificationRepository {
 
-	Notification save(Notification notification);
+	/**
+	 * Stores a new notification.
+	 * @return {@code false}, storing nothing, if one with the same id exists already
+	 */
+	boolean add(Notification notification);
 
 	/**
 	 * Returns the user's newest notifications first, at most {@code limit}.

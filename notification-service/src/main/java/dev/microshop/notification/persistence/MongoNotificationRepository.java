@@ -5,6 +5,7 @@ import java.util.List;
 import dev.microshop.notification.domain.Notification;
 import dev.microshop.notification.domain.NotificationRepository;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,8 +22,14 @@ class MongoNotificationRepository implements NotificationRepository {
 	}
 
 	@Override
-	public Notification save(Notification notification) {
-		return this.mongo.save(NotificationDocument.from(notification)).toNotification();
+	public boolean add(Notification notification) {
+		try {
+			this.mongo.insert(NotificationDocument.from(notification));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
 	}
 
 	@Override
