@@ -66,6 +66,8 @@ class SigningKeyRestartIntegrationTests {
 		// Command-line arguments, so that they win over application.yml as in a
 		// deployment.
 		String[] args = { "--server.port=0", "--eureka.client.enabled=false",
+				// No broker here: the key store does not need one.
+				"--spring.kafka.bootstrap-servers=127.0.0.1:1", "--spring.kafka.admin.auto-create=false",
 				"--spring.mongodb.uri=" + MongoWireServer.uri(database),
 				"--microshop.jwt.signing-key-file=" + ((keyFile != null) ? keyFile : "") };
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(UserServiceApplication.class)

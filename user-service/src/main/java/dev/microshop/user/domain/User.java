@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.microshop.common.events.UserRegistered;
+
 /**
  * A registered user. The password is only ever held as a one-way hash.
  *
@@ -44,6 +46,13 @@ public record User(String id, EmailAddress email, String displayName, String pas
 	 */
 	public User withRoles(Set<Role> roles) {
 		return new User(this.id, this.email, this.displayName, this.passwordHash, roles, this.createdAt);
+	}
+
+	/**
+	 * Returns the event that tells the other services this user registered.
+	 */
+	public UserRegistered registration() {
+		return new UserRegistered(this.id, this.email.value(), this.displayName);
 	}
 
 	// Even a hash is worth keeping out of logs: it can be attacked offline.

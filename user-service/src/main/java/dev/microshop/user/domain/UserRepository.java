@@ -9,14 +9,15 @@ import java.util.Optional;
 public interface UserRepository {
 
 	/**
-	 * Adds a new user.
+	 * Adds a new user together with its {@link User#registration() registration event},
+	 * in one atomic write, the event to be published from there.
 	 * @throws EmailAlreadyRegisteredException if another user has the same e-mail
 	 * address, even when both are added at the same time
 	 */
 	User insert(User user);
 
 	/**
-	 * Replaces a user that already exists.
+	 * Changes the display name, password hash and roles of a user that already exists.
 	 */
 	User update(User user);
 

@@ -1,7 +1,12 @@
 package dev.microshop.user.persistence;
 
+import java.util.List;
 import java.util.Optional;
 
+import dev.microshop.common.events.EventCodec;
+import dev.microshop.common.events.EventEnvelope;
+import dev.microshop.common.outbox.OutboxMessage;
+import dev.microshop.common.outbox.OutboxRelay;
 import dev.microshop.user.domain.EmailAddress;
 import dev.microshop.user.domain.EmailAlreadyRegisteredException;
 import dev.microshop.user.domain.User;
@@ -11,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -18,24 +24,39 @@ class MongoUserRepository implements UserRepository {
 
 	private final MongoOperations mongo;
 
-	MongoUserRepository(MongoOperations mongo) {
+	private final EventCodec codec;
+
+	private final OutboxRelay outbox;
+
+	MongoUserRepository(MongoOperations mongo, EventCodec codec, OutboxRelay outbox) {
 		this.mongo = mongo;
+		this.codec = codec;
+		this.outbox = outbox;
 	}
 
 	@Override
 	public User insert(User user) {
+		OutboxMessage registered = OutboxMessage.of(EventEnvelope.of(user.registration()), this.codec);
 		try {
-			return this.mongo.insert(UserDocument.from(user)).toUser();
+			this.mongo.insert(UserDocument.from(user, List.of(registered)));
 		}
 		catch (DuplicateKeyException ex) {
 			// Ids are random UUIDs, so the only key that can clash is the e-mail index.
 			throw new EmailAlreadyRegisteredException(user.email());
 		}
+		this.outbox.wakeUp();
+		return user;
 	}
 
 	@Override
 	public User update(User user) {
-		return this.mongo.save(UserDocument.from(user)).toUser();
+		// Field by field, never a whole-document replace: that would drop unpublished
+		// events.
+		Update changes = Update.update("displayName", user.displayName())
+			.set("passwordHash", user.passwordHash())
+			.set("roles", List.copyOf(user.roles()));
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(user.id())), changes, UserDocument.class);
+		return user;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import dev.microshop.common.outbox.OutboxMessage;
 import dev.microshop.user.domain.EmailAddress;
 import dev.microshop.user.domain.Role;
 import dev.microshop.user.domain.User;
@@ -13,16 +14,17 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A user as stored. The unique index on the normalized e-mail address is what keeps two
- * concurrent registrations of one address from both succeeding.
+ * A user as stored, with the events it has not published yet. The unique index on the
+ * normalized e-mail address is what keeps two concurrent registrations of one address
+ * from both succeeding.
  */
 @Document("users")
 record UserDocument(@Id String id, @Indexed(name = "email_unique", unique = true) String email, String displayName,
-		String passwordHash, List<Role> roles, Instant createdAt) {
+		String passwordHash, List<Role> roles, Instant createdAt, List<OutboxMessage> outbox) {
 
-	static UserDocument from(User user) {
+	static UserDocument from(User user, List<OutboxMessage> outbox) {
 		return new UserDocument(user.id(), user.email().value(), user.displayName(), user.passwordHash(),
-				List.copyOf(user.roles()), user.createdAt());
+				List.copyOf(user.roles()), user.createdAt(), outbox);
 	}
 
 	User toUser() {
