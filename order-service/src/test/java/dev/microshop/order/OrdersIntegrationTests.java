@@ -181,8 +181,8 @@ class OrdersIntegrationTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.title")
-			.isEqualTo("Unknown user");
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("is not a known user"));
 		assertThat(orderIds(ghost)).isEmpty();
 	}
 
@@ -193,7 +193,10 @@ class OrdersIntegrationTests {
 		place(slow, oneMug()).expectStatus()
 			.isEqualTo(503)
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("user service is unavailable"));
 		assertThat(orderIds(slow)).isEmpty();
 	}
 

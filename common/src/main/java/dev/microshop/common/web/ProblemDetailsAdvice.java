@@ -8,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.microshop.common.error.ConflictException;
+import dev.microshop.common.error.ForbiddenException;
 import dev.microshop.common.error.InvalidRequestException;
 import dev.microshop.common.error.NotFoundException;
+import dev.microshop.common.error.ServiceUnavailableException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,6 +51,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail handle(InvalidRequestException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(ForbiddenException ex) {
+		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(ServiceUnavailableException ex) {
+		logger.warn("Dependency unavailable: {}", ex.getMessage(), ex.getCause());
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@Import(ProblemDetailsAdvice.class)
+@Import({ ProblemDetailsAdvice.class, CallerOpenApiConfiguration.class })
 public class ServiceWebAutoConfiguration {
 
 	@Bean

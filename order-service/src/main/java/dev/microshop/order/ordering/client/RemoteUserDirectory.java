@@ -36,7 +36,9 @@ class RemoteUserDirectory implements UserDirectory {
 		catch (RestClientException | IllegalStateException ex) {
 			// IllegalStateException: the load balancer found no instance of user-service.
 			logger.warn("user-service could not tell whether user {} exists: {}", userId, ex.toString());
-			throw new UserDirectoryUnavailableException("user-service is unavailable", ex);
+			throw new UserDirectoryUnavailableException(
+					"The order could not be placed because the user service is unavailable; nothing was stored. Try again later.",
+					ex);
 		}
 	}
 
