@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * balancer finds through the simple discovery client (Eureka is off in tests).
  */
 @ServiceIntegrationTest
+@EmbeddedKafka(partitions = 1)
 class OrdersIntegrationTests {
 
 	static final FakeUserService userService = FakeUserService.start();

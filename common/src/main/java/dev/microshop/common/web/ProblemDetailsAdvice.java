@@ -1,6 +1,7 @@
 package dev.microshop.common.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +20,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -84,11 +90,50 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		List<Map<String, Object>> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((error) -> Map.<String, Object>of("field", error.getField(), "message",
-					String.valueOf(error.getDefaultMessage())))
+			.map((error) -> error(error.getField(), error.getDefaultMessage()))
 			.toList();
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * Method validation (constraints on parameters, or a body next to them) reports the
+	 * same {@code errors} list: a body's fields by name, other parameters by their name.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"The request has invalid fields.");
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors parameterErrors) {
+				parameterErrors.getFieldErrors()
+					.forEach((error) -> errors.add(error(error.getField(), error.getDefaultMessage())));
+			}
+			else {
+				result.getResolvableErrors()
+					.forEach((error) -> errors.add(error(parameterName(result), error.getDefaultMessage())));
+			}
+		}
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static String parameterName(ParameterValidationResult result) {
+		RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		return String.valueOf(result.getMethodParameter().getParameterName());
+	}
+
+	private static Map<String, Object> error(String field, String message) {
+		return Map.of("field", field, "message", String.valueOf(message));
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

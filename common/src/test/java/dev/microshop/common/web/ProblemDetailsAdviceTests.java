@@ -2,6 +2,7 @@ package dev.microshop.common.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 import dev.microshop.common.error.ConflictException;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +53,20 @@ class ProblemDetailsAdviceTests {
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("name");
+	}
+
+	@Test
+	void invalidParametersAreListedByName() {
+		assertThat(this.mvc.post()
+			.uri("/things")
+			.header("Thing-Tag", "")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"\"}")).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactlyInAnyOrder("name", "Thing-Tag");
 	}
 
 	@Test
@@ -101,7 +117,8 @@ class ProblemDetailsAdviceTests {
 		}
 
 		@PostMapping("/things")
-		String create(@Valid @RequestBody ThingRequest request) {
+		String create(@Valid @RequestBody ThingRequest request,
+				@RequestHeader(name = "Thing-Tag", required = false) @Size(min = 1) String tag) {
 			return request.name();
 		}
 

@@ -11,6 +11,7 @@ import dev.microshop.order.catalog.domain.Product;
 import dev.microshop.order.ordering.domain.Order;
 import dev.microshop.order.ordering.domain.OrderLine;
 import dev.microshop.order.ordering.domain.OrderRepository;
+import dev.microshop.order.ordering.domain.OrderRepository.Placement;
 import dev.microshop.order.ordering.domain.UnknownUserException;
 import dev.microshop.order.ordering.domain.UserDirectory;
 import dev.microshop.order.ordering.domain.UserDirectoryUnavailableException;
@@ -42,12 +43,15 @@ public class PlaceOrder {
 	 * @param userId the buyer
 	 * @param items the products and quantities asked for; lines of the same product are
 	 * merged
-	 * @return the order placed, pending payment
+	 * @param idempotencyKey the client's key for this placement, or {@code null}: with a
+	 * key used before by the same user, that earlier order is returned and nothing new is
+	 * stored
+	 * @return the order placed, pending payment, or the earlier one
 	 * @throws InvalidRequestException for an unknown product or a broken order rule
 	 * @throws UnknownUserException if the user does not exist
 	 * @throws UserDirectoryUnavailableException if that cannot be told now
 	 */
-	public Order place(String userId, List<Item> items) {
+	public Placement place(String userId, List<Item> items, String idempotencyKey) {
 		Map<String, Product> products = this.catalog.byIds(items.stream().map(Item::productId).toList());
 		List<OrderLine> lines = items.stream().map((item) -> line(item, products)).toList();
 		// Mongo keeps milliseconds: truncating here makes the order answered now equal
@@ -57,7 +61,7 @@ public class PlaceOrder {
 		if (!this.users.exists(userId)) {
 			throw new UnknownUserException(userId);
 		}
-		return this.orders.save(order);
+		return this.orders.add(order, idempotencyKey);
 	}
 
 	private static OrderLine line(Item item, Map<String, Product> products) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.microshop.common.error.InvalidRequestException;
+import dev.microshop.common.events.OrderPlaced;
 import dev.microshop.common.money.Money;
 
 /**
@@ -82,6 +83,16 @@ public record Order(String id, String userId, OrderStatus status, List<OrderLine
 	 */
 	public Money total() {
 		return this.lines.stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
+	}
+
+	/**
+	 * Returns the event that starts the order's payment.
+	 */
+	public OrderPlaced placed() {
+		return new OrderPlaced(this.id, this.userId, total(),
+				this.lines.stream()
+					.map((line) -> new OrderPlaced.Line(line.productId(), line.quantity(), line.unitPrice()))
+					.toList());
 	}
 
 	/**

@@ -5,13 +5,20 @@ import java.util.Optional;
 
 import org.bson.types.ObjectId;
 
+import dev.microshop.common.events.Event;
+import dev.microshop.common.events.EventCodec;
+import dev.microshop.common.events.EventEnvelope;
+import dev.microshop.common.outbox.OutboxMessage;
+import dev.microshop.common.outbox.OutboxRelay;
 import dev.microshop.order.ordering.domain.Order;
 import dev.microshop.order.ordering.domain.OrderRepository;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -22,8 +29,14 @@ class MongoOrderRepository implements OrderRepository {
 
 	private final MongoOperations mongo;
 
-	MongoOrderRepository(MongoOperations mongo) {
+	private final EventCodec codec;
+
+	private final OutboxRelay outbox;
+
+	MongoOrderRepository(MongoOperations mongo, EventCodec codec, OutboxRelay outbox) {
 		this.mongo = mongo;
+		this.codec = codec;
+		this.outbox = outbox;
 	}
 
 	@Override
@@ -34,8 +47,42 @@ class MongoOrderRepository implements OrderRepository {
 	}
 
 	@Override
-	public Order save(Order order) {
-		return this.mongo.save(OrderDocument.from(order)).toOrder();
+	public Placement add(Order order, String idempotencyKey) {
+		String scopedKey = (idempotencyKey != null) ? order.userId() + ":" + idempotencyKey : null;
+		try {
+			this.mongo.insert(OrderDocument.from(order, scopedKey, List.of(message(order.placed()))));
+		}
+		catch (DuplicateKeyException ex) {
+			// Ids are fresh ObjectIds: only the idempotency key can clash.
+			OrderDocument earlier = this.mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(scopedKey)),
+					OrderDocument.class);
+			if (earlier == null) {
+				throw ex;
+			}
+			return new Placement(earlier.toOrder(), false);
+		}
+		this.outbox.wakeUp();
+		return new Placement(order, true);
+	}
+
+	@Override
+	public boolean transition(Order from, Order to, Event event) {
+		Query unchanged = Query.query(Criteria.where("_id").is(from.id()).and("status").is(from.status()));
+		Update change = Update.update("status", to.status()).push(OutboxMessage.FIELD, message(event));
+		boolean moved = this.mongo.updateFirst(unchanged, change, OrderDocument.class).getModifiedCount() == 1;
+		if (moved) {
+			this.outbox.wakeUp();
+		}
+		return moved;
+	}
+
+	@Override
+	public Optional<Order> findById(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, OrderDocument.class)).map(OrderDocument::toOrder);
+	}
+
+	private OutboxMessage message(Event event) {
+		return OutboxMessage.of(EventEnvelope.of(event), this.codec);
 	}
 
 	@Override

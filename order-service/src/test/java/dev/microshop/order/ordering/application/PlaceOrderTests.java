@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.microshop.common.events.Event;
 import dev.microshop.common.error.InvalidRequestException;
 import dev.microshop.common.money.Money;
 import dev.microshop.order.catalog.application.ProductCatalog;
@@ -37,8 +38,9 @@ class PlaceOrderTests {
 
 	@Test
 	void placesAPendingOrderAtCatalogPrices() {
-		Order order = placeOrder((userId) -> true).place("alice",
-				List.of(new Item("coffee-beans", 2), new Item("mechanical-keyboard", 1)));
+		Order order = placeOrder((userId) -> true)
+			.place("alice", List.of(new Item("coffee-beans", 2), new Item("mechanical-keyboard", 1)), null)
+			.order();
 
 		assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
 		assertThat(order.userId()).isEqualTo("alice");
@@ -51,7 +53,7 @@ class PlaceOrderTests {
 	void anUnknownProductIsRejectedBeforeAskingForTheUser() {
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> placeOrder((userId) -> true).place("alice",
-					List.of(new Item("coffee-beans", 1), new Item("flying-car", 1))))
+					List.of(new Item("coffee-beans", 1), new Item("flying-car", 1)), null))
 			.withMessageContaining("flying-car");
 		assertThat(this.directoryCalls).hasValue(0);
 		assertThat(this.saved).isEmpty();
@@ -60,7 +62,7 @@ class PlaceOrderTests {
 	@Test
 	void anUnknownUserPlacesNothing() {
 		assertThatExceptionOfType(UnknownUserException.class)
-			.isThrownBy(() -> placeOrder((userId) -> false).place("ghost", List.of(new Item("coffee-beans", 1))));
+			.isThrownBy(() -> placeOrder((userId) -> false).place("ghost", List.of(new Item("coffee-beans", 1)), null));
 		assertThat(this.saved).isEmpty();
 	}
 
@@ -70,7 +72,7 @@ class PlaceOrderTests {
 			throw new UserDirectoryUnavailableException("down", null);
 		};
 		assertThatExceptionOfType(UserDirectoryUnavailableException.class)
-			.isThrownBy(() -> placeOrder(down).place("alice", List.of(new Item("coffee-beans", 1))));
+			.isThrownBy(() -> placeOrder(down).place("alice", List.of(new Item("coffee-beans", 1)), null));
 		assertThat(this.saved).isEmpty();
 	}
 
@@ -115,9 +117,19 @@ class PlaceOrderTests {
 		}
 
 		@Override
-		public Order save(Order order) {
+		public Placement add(Order order, String idempotencyKey) {
 			this.orders.add(order);
-			return order;
+			return new Placement(order, true);
+		}
+
+		@Override
+		public boolean transition(Order from, Order to, Event event) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Optional<Order> findById(String id) {
+			throw new UnsupportedOperationException();
 		}
 
 		@Override

@@ -1,0 +1,218 @@
+package dev.microshop.order;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.microshop.common.events.Event;
+import dev.microshop.common.events.EventCodec;
+import dev.microshop.common.events.EventEnvelope;
+import dev.microshop.common.events.OrderCancelled;
+import dev.microshop.common.events.OrderConfirmed;
+import dev.microshop.common.events.OrderPlaced;
+import dev.microshop.common.events.PaymentAuthorized;
+import dev.microshop.common.events.PaymentDeclined;
+import dev.microshop.common.events.Topics;
+import dev.microshop.common.money.Money;
+import dev.microshop.common.testing.ServiceIntegrationTest;
+import dev.microshop.common.web.IdentityHeaders;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The order's side of the saga over a real in-process Kafka broker: placing publishes
+ * OrderPlaced from the outbox, the payment outcome confirms or cancels the order once.
+ */
+@ServiceIntegrationTest
+@EmbeddedKafka(partitions = 1)
+class OrderSagaTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	static final FakeUserService userService = FakeUserService.start();
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	EventCodec codec;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@LocalServerPort
+	int port;
+
+	RestTestClient http;
+
+	@DynamicPropertySource
+	static void userService(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService::uri);
+	}
+
+	@AfterAll
+	static void stopUserService() {
+		userService.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	@Test
+	void placingPublishesOrderPlacedWithTheCatalogTotal() {
+		String user = "alice-" + UUID.randomUUID();
+		String orderId = place(user, null, 201);
+
+		assertThat(events(Topics.ORDERS, orderId, 1)).singleElement()
+			.isInstanceOfSatisfying(OrderPlaced.class, (placed) -> {
+				assertThat(placed.userId()).isEqualTo(user);
+				assertThat(placed.total()).isEqualTo(Money.of("25.80", "EUR"));
+				assertThat(placed.lines())
+					.containsExactly(new OrderPlaced.Line("coffee-beans", 2, Money.of("12.90", "EUR")));
+			});
+	}
+
+	@Test
+	void anAuthorizedPaymentConfirmsTheOrderOnceWhateverTheRedeliveries() {
+		String user = "alice-" + UUID.randomUUID();
+		String orderId = place(user, null, 201);
+		EventEnvelope<PaymentAuthorized> authorized = EventEnvelope
+			.of(new PaymentAuthorized("payment-1", orderId, user, Money.of("25.80", "EUR")));
+		for (int i = 0; i < 4; i++) {
+			publish(authorized);
+		}
+
+		awaitStatus(user, orderId, "CONFIRMED");
+		List<Event> events = events(Topics.ORDERS, orderId, 2);
+		assertThat(events).hasSize(2);
+		assertThat(events.get(1)).isEqualTo(new OrderConfirmed(orderId, user, Money.of("25.80", "EUR")));
+	}
+
+	@Test
+	void aDeclinedPaymentCancelsTheOrderWithTheReason() {
+		String user = "alice-" + UUID.randomUUID();
+		String orderId = place(user, null, 201);
+		publish(EventEnvelope.of(new PaymentDeclined("payment-2", orderId, user, Money.of("25.80", "EUR"),
+				"The amount is above the payment limit")));
+
+		awaitStatus(user, orderId, "CANCELLED");
+		assertThat(events(Topics.ORDERS, orderId, 2)).last()
+			.isEqualTo(new OrderCancelled(orderId, user, "The amount is above the payment limit"));
+
+		// A late, contradicting outcome changes nothing.
+		publish(EventEnvelope.of(new PaymentAuthorized("payment-2", orderId, user, Money.of("25.80", "EUR"))));
+		String marker = place(user, null, 201);
+		publish(EventEnvelope.of(new PaymentAuthorized("payment-3", marker, user, Money.of("25.80", "EUR"))));
+		awaitStatus(user, marker, "CONFIRMED");
+		awaitStatus(user, orderId, "CANCELLED");
+		assertThat(events(Topics.ORDERS, orderId, 2)).hasSize(2);
+	}
+
+	@Test
+	void theSameIdempotencyKeyPlacesOneOrder() {
+		String user = "alice-" + UUID.randomUUID();
+		String key = UUID.randomUUID().toString();
+
+		String first = place(user, key, 201);
+		String second = place(user, key, 200);
+
+		assertThat(second).isEqualTo(first);
+		this.http.get()
+			.uri("/api/orders")
+			.header(IdentityHeaders.USER_ID, user)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1);
+		assertThat(events(Topics.ORDERS, first, 1)).hasSize(1);
+		assertThat(place("alice-" + UUID.randomUUID(), key, 201)).as("keys are per user").isNotEqualTo(first);
+	}
+
+	private String place(String user, String idempotencyKey, int expectedStatus) {
+		RestTestClient.RequestBodySpec request = this.http.post()
+			.uri("/api/orders")
+			.header(IdentityHeaders.USER_ID, user)
+			.contentType(MediaType.APPLICATION_JSON);
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return request.body("{\"items\": [{\"productId\": \"coffee-beans\", \"quantity\": 2}]}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(expectedStatus)
+			.returnResult(Map.class)
+			.getResponseBody()
+			.get("id")
+			.toString();
+	}
+
+	private void awaitStatus(String user, String orderId, String status) {
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> this.http.get()
+				.uri("/api/orders/" + orderId)
+				.header(IdentityHeaders.USER_ID, user)
+				.exchange()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo(status));
+	}
+
+	private void publish(EventEnvelope<?> envelope) {
+		this.kafka.send(envelope.topic(), envelope.aggregateId(), this.codec.write(envelope)).join();
+	}
+
+	/**
+	 * Reads a topic from the start until {@code expected} events with the key are seen,
+	 * then a little longer, so that an unexpected extra one is seen too.
+	 */
+	private List<Event> events(String topic, String key, int expected) {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(this.broker, "inspect-" + UUID.randomUUID(), false);
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+				new StringDeserializer())
+			.createConsumer()) {
+			consumer.subscribe(List.of(topic));
+			List<ConsumerRecord<String, String>> found = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (key.equals(record.key())) {
+						found.add(record);
+					}
+				});
+				return found.size() >= expected;
+			});
+			consumer.poll(Duration.ofSeconds(1)).forEach((record) -> {
+				if (key.equals(record.key())) {
+					found.add(record);
+				}
+			});
+			return found.stream().map((record) -> (Event) this.codec.read(record.value()).data()).toList();
+		}
+	}
+
+}
