@@ -27,7 +27,11 @@ final class Gateway {
 
 	Response post(String path, String token, Object body) {
 		return send(request(path, token).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+			.POST(HttpRequest.BodyPublishers.ofString(json(body))));
+	}
+
+	static String json(Object body) {
+		return json.writeValueAsString(body);
 	}
 
 	Response send(HttpRequest.Builder request) {

@@ -6,30 +6,57 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * Drives the {@code ./platform} command exactly as a user does, with its state kept under
  * the build directory so that a run never touches the user's own platform data.
+ * <p>
+ * As an extension, it starts the platform once for all the test classes that use it, and
+ * stops it when they are done.
  */
-final class Platform {
+final class Platform implements BeforeAllCallback {
 
 	private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
 
 	private static final Path HOME = Path.of(System.getProperty("platform.home", "target/platform-home"))
 		.toAbsolutePath();
 
-	private Platform() {
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(Platform.class, (key) -> {
+			run(List.of("up"), 300);
+			return (AutoCloseable) () -> run(List.of("down"), 180);
+		});
 	}
 
-	static void up() {
-		run(List.of("up"), 300);
+	static void start(String component) {
+		run(List.of("start", component), 180);
 	}
 
-	static void down() {
-		run(List.of("down"), 120);
+	static void stop(String component) {
+		run(List.of("stop", component), 120);
 	}
 
 	static void restart(String component) {
 		run(List.of("restart", component), 180);
+	}
+
+	/**
+	 * Kills a component with SIGKILL, as a crash would: no shutdown hook runs.
+	 */
+	static void kill(String component) {
+		try {
+			long pid = Long.parseLong(Files.readString(HOME.resolve("pids").resolve(component + ".pid")).strip());
+			ProcessHandle process = ProcessHandle.of(pid)
+				.orElseThrow(() -> new IllegalStateException(component + " is not running"));
+			process.destroyForcibly();
+			process.onExit().get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not kill " + component, ex);
+		}
 	}
 
 	private static void run(List<String> arguments, long timeoutSeconds) {

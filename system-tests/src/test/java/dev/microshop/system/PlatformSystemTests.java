@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,19 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole platform, started as separate processes by {@code ./platform up}, used
  * through the gateway as a client would.
  */
+@ExtendWith(Platform.class)
 class PlatformSystemTests {
 
 	private static final Gateway gateway = new Gateway();
-
-	@BeforeAll
-	static void startPlatform() {
-		Platform.up();
-	}
-
-	@AfterAll
-	static void stopPlatform() {
-		Platform.down();
-	}
 
 	@Test
 	void aUserRegistersLogsInBrowsesAndOrders() {

@@ -1,0 +1,172 @@
+package dev.microshop.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The saga under faults: crashes, a broker that goes away, redeliveries. Whatever
+ * happens, every accepted order ends confirmed or cancelled, and is paid at most once.
+ */
+@ExtendWith(Platform.class)
+class SagaFaultSystemTests {
+
+	private static final Gateway gateway = new Gateway();
+
+	private static final Duration SETTLE_PATIENCE = Duration.ofMinutes(5);
+
+	@Test
+	void ordersStoredBeforeACrashArePublishedAfterTheRestart() {
+		Shopper erin = Shopper.register(gateway, "erin");
+		String cheap = Shopper.cheapestProduct(gateway);
+		String expensive = Shopper.productPricedAtLeast(gateway, 250);
+
+		// With the broker away, the relay cannot publish: the events wait in the orders.
+		Platform.stop("kafka");
+		Map<String, String> expected = new HashMap<>();
+		for (int i = 0; i < 10; i++) {
+			boolean overLimit = i % 3 == 0;
+			Gateway.Response placed = erin.place(overLimit ? expensive : cheap, overLimit ? 5 : 1);
+			assertThat(placed.status()).isEqualTo(201);
+			expected.put(placed.json().path("id").asString(), overLimit ? "CANCELLED" : "CONFIRMED");
+		}
+		Platform.kill("order-service");
+		Platform.start("kafka");
+		Platform.start("order-service");
+
+		for (Map.Entry<String, String> order : expected.entrySet()) {
+			assertThat(erin.awaitFinal(order.getKey()).path("status").asString()).as("order %s", order.getKey())
+				.isEqualTo(order.getValue());
+			assertThat(erin.get("/api/payments?orderId=" + order.getKey()).size()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aThousandOrdersSettleThroughBrokerRestartsAndAPaymentServiceCrash() throws Exception {
+		int users = 10;
+		int ordersPerUser = 100;
+		List<Shopper> shoppers = new ArrayList<>();
+		for (int i = 0; i < users; i++) {
+			shoppers.add(Shopper.register(gateway, "load" + i));
+		}
+		String cheap = Shopper.cheapestProduct(gateway);
+		String expensive = Shopper.productPricedAtLeast(gateway, 250);
+
+		Map<String, Shopper> accepted = new ConcurrentHashMap<>();
+		AtomicInteger refused = new AtomicInteger();
+		Instant started = Instant.now();
+		// A steady 20 orders per second, so that the faults below fall in the middle of
+		// it.
+		ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+		List<Future<?>> sent = new ArrayList<>();
+		AtomicInteger next = new AtomicInteger();
+		CompletableFuture<Void> allSent = new CompletableFuture<>();
+		pacer.scheduleAtFixedRate(() -> {
+			int n = next.getAndIncrement();
+			if (n >= users * ordersPerUser) {
+				allSent.complete(null);
+				return;
+			}
+			Shopper shopper = shoppers.get(n % users);
+			boolean overLimit = n % 10 == 0;
+			synchronized (sent) {
+				sent.add(senders.submit(() -> {
+					Gateway.Response placed = shopper.place(overLimit ? expensive : cheap, overLimit ? 5 : 1);
+					if (placed.status() == 201) {
+						accepted.put(placed.json().path("id").asString(), shopper);
+					}
+					else {
+						refused.incrementAndGet();
+					}
+				}));
+			}
+		}, 0, 50, TimeUnit.MILLISECONDS);
+
+		// The faults, one after the other, while the orders come in.
+		Platform.restart("kafka");
+		Platform.kill("payment-service");
+		Platform.start("payment-service");
+		Platform.restart("kafka");
+		Platform.restart("kafka");
+
+		allSent.get(5, TimeUnit.MINUTES);
+		pacer.shutdownNow();
+		synchronized (sent) {
+			for (Future<?> each : sent) {
+				each.get(1, TimeUnit.MINUTES);
+			}
+		}
+		senders.shutdown();
+		Instant lastAccepted = Instant.now();
+
+		assertThat(refused).as("orders refused while the faults went on").hasValue(0);
+		assertThat(accepted).hasSize(users * ordersPerUser);
+
+		await().atMost(SETTLE_PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> pending(shoppers) == 0);
+		Instant settled = Instant.now();
+
+		Map<String, Integer> statuses = new HashMap<>();
+		for (Map.Entry<String, Shopper> order : accepted.entrySet()) {
+			JsonNode payments = order.getValue().get("/api/payments?orderId=" + order.getKey());
+			assertThat(payments.size()).as("payments of order %s", order.getKey()).isEqualTo(1);
+			statuses.merge(payments.get(0).path("status").asString(), 1, Integer::sum);
+		}
+		assertThat(statuses).containsEntry("DECLINED", users * ordersPerUser / 10)
+			.containsEntry("AUTHORIZED", users * ordersPerUser * 9 / 10);
+
+		report(started, lastAccepted, settled, accepted.size());
+	}
+
+	private static long pending(List<Shopper> shoppers) {
+		long pending = 0;
+		for (Shopper shopper : shoppers) {
+			for (JsonNode order : shopper.get("/api/orders?size=100")) {
+				if (order.path("status").asString().equals("PENDING")) {
+					pending++;
+				}
+			}
+		}
+		return pending;
+	}
+
+	private static void report(Instant started, Instant lastAccepted, Instant settled, int orders) throws IOException {
+		String report = """
+				saga under faults: %d orders at 20/s, Kafka restarted 3 times, payment-service killed once
+				  placing took:                    %.1f s
+				  settled after the last order in: %.1f s
+				  first order to all settled:      %.1f s
+				""".formatted(orders, seconds(started, lastAccepted), seconds(lastAccepted, settled),
+				seconds(started, settled));
+		System.out.print(report);
+		Path file = Path.of(System.getProperty("platform.home", "target/platform-home")).resolve("saga-faults.txt");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, report);
+	}
+
+	private static double seconds(Instant from, Instant to) {
+		return Duration.between(from, to).toMillis() / 1000.0;
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.microshop.system;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A registered, logged-in user of the shop, acting through the gateway.
+ *
+ * @param gateway the gateway client
+ * @param email the user's e-mail address
+ * @param token the user's access token
+ */
+record Shopper(Gateway gateway, String email, String token) {
+
+	static final Duration SAGA_PATIENCE = Duration.ofSeconds(60);
+
+	static Shopper register(Gateway gateway, String name) {
+		String email = name + "-" + UUID.randomUUID() + "@example.com";
+		String password = "password-" + name;
+		Gateway.Response registered = gateway.post("/api/auth/register", null,
+				Map.of("email", email, "password", password, "displayName", name));
+		assertThat(registered.status()).as("registration of %s", email).isEqualTo(201);
+		Gateway.Response login = gateway.post("/api/auth/login", null, Map.of("email", email, "password", password));
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.json().path("tokenType").asString()).isEqualTo("Bearer");
+		assertThat(login.json().path("expiresIn").asInt()).isPositive();
+		return new Shopper(gateway, email, login.json().path("accessToken").asString());
+	}
+
+	Gateway.Response place(String productId, int quantity) {
+		return this.gateway.post("/api/orders", this.token,
+				Map.of("items", List.of(Map.of("productId", productId, "quantity", quantity))));
+	}
+
+	JsonNode get(String path) {
+		Gateway.Response response = this.gateway.get(path, this.token);
+		assertThat(response.status()).as("GET %s", path).isEqualTo(200);
+		return response.json();
+	}
+
+	JsonNode awaitFinal(String orderId) {
+		return await().atMost(SAGA_PATIENCE)
+			.until(() -> get("/api/orders/" + orderId), (order) -> !order.path("status").asString().equals("PENDING"));
+	}
+
+	static String productPricedAtLeast(Gateway gateway, int amount) {
+		for (JsonNode product : gateway.get("/api/products", null).json()) {
+			if (amount(product.path("price")).compareTo(BigDecimal.valueOf(amount)) >= 0) {
+				return product.path("id").asString();
+			}
+		}
+		throw new AssertionError("No product priced " + amount + " or more");
+	}
+
+	static String cheapestProduct(Gateway gateway) {
+		JsonNode cheapest = null;
+		for (JsonNode product : gateway.get("/api/products", null).json()) {
+			if (cheapest == null || amount(product.path("price")).compareTo(amount(cheapest.path("price"))) < 0) {
+				cheapest = product;
+			}
+		}
+		return cheapest.path("id").asString();
+	}
+
+	static BigDecimal amount(JsonNode money) {
+		return new BigDecimal(money.path("amount").asString());
+	}
+
+}
