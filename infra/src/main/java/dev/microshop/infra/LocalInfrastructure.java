@@ -3,6 +3,7 @@ package dev.microshop.infra;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -93,6 +94,10 @@ public final class LocalInfrastructure implements AutoCloseable {
 	}
 
 	public static void main(String[] args) {
+		if (List.of(args).contains("--help")) {
+			System.out.print(InfrastructureSettings.USAGE);
+			return;
+		}
 		InfrastructureSettings settings;
 		try {
 			settings = InfrastructureSettings.parse(args, System.getenv());
@@ -125,6 +130,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 				settings.kafka() ? settings.kafkaBootstrapServers() : "off",
 				settings.mongodb() ? InfrastructureSettings.HOST + ":" + settings.mongoPort() : "off",
 				settings.dataDir(), (System.nanoTime() - started) / 1e9);
+		// The servers may run on daemon threads only: main keeps the JVM up until the
+		// hook ran.
 		try {
 			stopped.await();
 		}
