@@ -29,7 +29,7 @@ class PlatformSystemTests {
 		assertThat(registered.json().path("email").asString()).isEqualTo(email);
 		assertThat(registered.body()).doesNotContain("correct horse");
 
-		String token = login(email, "correct horse");
+		String token = Shopper.logIn(gateway, email, "correct horse").token();
 		JsonNode me = gateway.get("/api/users/me", token).json();
 		assertThat(me.path("id").asString()).isEqualTo(registered.json().path("id").asString());
 		assertThat(me.path("displayName").asString()).isEqualTo("Ada");
@@ -45,8 +45,8 @@ class PlatformSystemTests {
 		assertThat(placed.status()).isEqualTo(201);
 		JsonNode order = placed.json();
 		assertThat(order.path("status").asString()).isEqualTo("PENDING");
-		assertThat(order.path("total").path("amount").decimalValue()).isEqualByComparingTo(
-				keyboard.path("price").path("amount").decimalValue().multiply(java.math.BigDecimal.TWO));
+		assertThat(Shopper.amount(order.path("total")))
+			.isEqualByComparingTo(Shopper.amount(keyboard.path("price")).multiply(BigDecimal.TWO));
 
 		Gateway.Response second = placeOrder(token, products.json().get(0).path("id").asString(), 1);
 		assertThat(second.status()).isEqualTo(201);
@@ -130,19 +130,7 @@ class PlatformSystemTests {
 	}
 
 	private static String registerAndLogin(String name) {
-		String email = uniqueEmail(name);
-		Gateway.Response registered = gateway.post("/api/auth/register", null,
-				Map.of("email", email, "password", "password-" + name, "displayName", name));
-		assertThat(registered.status()).isEqualTo(201);
-		return login(email, "password-" + name);
-	}
-
-	private static String login(String email, String password) {
-		Gateway.Response login = gateway.post("/api/auth/login", null, Map.of("email", email, "password", password));
-		assertThat(login.status()).isEqualTo(200);
-		assertThat(login.json().path("tokenType").asString()).isEqualTo("Bearer");
-		assertThat(login.json().path("expiresIn").asInt()).isPositive();
-		return login.json().path("accessToken").asString();
+		return Shopper.register(gateway, name).token();
 	}
 
 	private static Gateway.Response placeOrder(String token, String productId, int quantity) {
@@ -156,15 +144,11 @@ class PlatformSystemTests {
 
 	private static JsonNode productPricedAtLeast(JsonNode products, int amount) {
 		for (JsonNode product : products) {
-			if (amount(product.path("price")).compareTo(BigDecimal.valueOf(amount)) >= 0) {
+			if (Shopper.amount(product.path("price")).compareTo(BigDecimal.valueOf(amount)) >= 0) {
 				return product;
 			}
 		}
 		throw new AssertionError("No product priced " + amount + " or more in " + products);
-	}
-
-	private static BigDecimal amount(JsonNode money) {
-		return new BigDecimal(money.path("amount").asString());
 	}
 
 	private static String uniqueEmail(String name) {

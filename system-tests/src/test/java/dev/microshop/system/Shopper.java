@@ -28,6 +28,10 @@ record Shopper(Gateway gateway, String email, String token) {
 		Gateway.Response registered = gateway.post("/api/auth/register", null,
 				Map.of("email", email, "password", password, "displayName", name));
 		assertThat(registered.status()).as("registration of %s", email).isEqualTo(201);
+		return logIn(gateway, email, password);
+	}
+
+	static Shopper logIn(Gateway gateway, String email, String password) {
 		Gateway.Response login = gateway.post("/api/auth/login", null, Map.of("email", email, "password", password));
 		assertThat(login.status()).isEqualTo(200);
 		assertThat(login.json().path("tokenType").asString()).isEqualTo("Bearer");
