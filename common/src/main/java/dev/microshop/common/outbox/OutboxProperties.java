@@ -20,7 +20,7 @@ public record OutboxProperties(List<String> collections, Duration pollInterval, 
 
 	public OutboxProperties {
 		collections = (collections != null) ? List.copyOf(collections) : List.of();
-		pollInterval = (pollInterval != null) ? pollInterval : Duration.ofMillis(500);
+		pollInterval = (pollInterval != null) ? pollInterval : Duration.ofSeconds(5);
 		batchSize = (batchSize != null) ? batchSize : 200;
 		sendTimeout = (sendTimeout != null) ? sendTimeout : Duration.ofSeconds(10);
 	}

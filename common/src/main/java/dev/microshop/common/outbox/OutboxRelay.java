@@ -3,7 +3,9 @@ package dev.microshop.common.outbox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -28,8 +30,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * of one document are published in order, and a failed one stops the document's later
  * events until it succeeds, so the order per aggregate holds.
  * <p>
- * Runs on its own thread; {@link #wakeUp()} after a write publishes at once instead of at
- * the next poll.
+ * Runs on its own thread. A write announced with {@link #wakeUp(String, Object)} is
+ * published at once, its document read by id; a sweep over every document at start-up and
+ * each poll interval publishes anything else still pending. Scans stay rare, which
+ * matters on a store without secondary indexes, such as the embedded Mongo wire server.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -43,6 +47,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Semaphore signal = new Semaphore(0);
 
+	private final Queue<Written> written = new ConcurrentLinkedQueue<>();
+
 	private volatile Thread worker;
 
 	public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
@@ -52,34 +58,48 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Asks the relay to look for new events now.
+	 * Tells the relay that a document has new events: they are published at once, read by
+	 * id, without a scan.
 	 */
-	public void wakeUp() {
+	public void wakeUp(String collection, Object documentId) {
+		this.written.add(new Written(collection, documentId));
 		if (this.signal.availablePermits() == 0) {
 			this.signal.release();
 		}
 	}
 
 	/**
-	 * Publishes what is pending in one pass over every collection.
+	 * Publishes what is pending in every document of every collection: the sweep that
+	 * runs at start-up and every poll interval, and catches whatever no wake-up announced
+	 * (events left by a crash, or not published while the broker was away).
 	 * @return the number of events published
 	 */
 	public int publishPending() {
 		int published = 0;
 		for (String collection : this.properties.collections()) {
-			published += publishPending(collection);
+			Query pending = Query.query(Criteria.where(OutboxMessage.FIELD + ".0").exists(true))
+				.limit(this.properties.batchSize());
+			pending.fields().include(OutboxMessage.FIELD);
+			published += publish(collection, this.mongo.find(pending, Document.class, collection));
 		}
 		return published;
 	}
 
-	private int publishPending(String collection) {
-		Query pending = Query.query(Criteria.where(OutboxMessage.FIELD + ".0").exists(true))
-			.limit(this.properties.batchSize());
-		pending.fields().include(OutboxMessage.FIELD);
-		List<Document> documents = this.mongo.find(pending, Document.class, collection);
+	private int publishWritten() {
+		int published = 0;
+		for (Written next = this.written.poll(); next != null; next = this.written.poll()) {
+			Query byId = Query.query(Criteria.where("_id").is(next.documentId()));
+			byId.fields().include(OutboxMessage.FIELD);
+			published += publish(next.collection(), this.mongo.find(byId, Document.class, next.collection()));
+		}
+		return published;
+	}
+
+	private int publish(String collection, List<Document> documents) {
 		List<Sent> sent = new ArrayList<>();
 		for (Document document : documents) {
-			for (Document message : document.getList(OutboxMessage.FIELD, Document.class)) {
+			List<Document> messages = document.getList(OutboxMessage.FIELD, Document.class);
+			for (Document message : (messages != null) ? messages : List.<Document>of()) {
 				sent.add(new Sent(document.get("_id"), message.getString("eventId"), send(message)));
 			}
 		}
@@ -117,10 +137,16 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void run() {
+		long nextSweep = 0;
 		while (this.worker == Thread.currentThread()) {
 			try {
-				if (publishPending() == 0) {
-					this.signal.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				publishWritten();
+				if (System.nanoTime() - nextSweep >= 0) {
+					publishPending();
+					nextSweep = System.nanoTime() + this.properties.pollInterval().toNanos();
+				}
+				if (this.written.isEmpty()) {
+					this.signal.tryAcquire(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
 					this.signal.drainPermits();
 				}
 			}
@@ -164,6 +190,10 @@ public class OutboxRelay implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.worker != null;
+	}
+
+	private record Written(String collection, Object documentId) {
+
 	}
 
 	private record Sent(Object documentId, String eventId, CompletableFuture<?> result) {

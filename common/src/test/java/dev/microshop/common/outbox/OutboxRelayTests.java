@@ -91,6 +91,22 @@ class OutboxRelayTests {
 		assertThat(consumeAll(1)).extracting(ConsumerRecord::value).containsExactly("kept");
 	}
 
+	@Test
+	void aWakeUpPublishesTheDocumentAtOnceWithoutWaitingForTheSweep() {
+		OutboxRelay relay = new OutboxRelay(this.mongo, this.kafka,
+				new OutboxProperties(List.of(this.collection), Duration.ofHours(1), null, Duration.ofSeconds(3)));
+		relay.start();
+		try {
+			store("c-1", message("c-1", "announced"));
+			relay.wakeUp(this.collection, "c-1");
+
+			assertThat(consumeAll(1)).extracting(ConsumerRecord::value).containsExactly("announced");
+		}
+		finally {
+			relay.stop();
+		}
+	}
+
 	private OutboxRelay relay(KafkaTemplate<String, String> template) {
 		return new OutboxRelay(this.mongo, template,
 				new OutboxProperties(List.of(this.collection), null, null, Duration.ofSeconds(3)));

@@ -42,7 +42,7 @@ class MongoPaymentRepository implements PaymentRepository {
 		catch (DuplicateKeyException ex) {
 			return false;
 		}
-		this.outbox.wakeUp();
+		this.outbox.wakeUp(this.mongo.getCollectionName(PaymentDocument.class), payment.id());
 		return true;
 	}
 

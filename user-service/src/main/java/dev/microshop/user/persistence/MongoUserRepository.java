@@ -44,7 +44,7 @@ class MongoUserRepository implements UserRepository {
 			// Ids are random UUIDs, so the only key that can clash is the e-mail index.
 			throw new EmailAlreadyRegisteredException(user.email());
 		}
-		this.outbox.wakeUp();
+		this.outbox.wakeUp(this.mongo.getCollectionName(UserDocument.class), user.id());
 		return user;
 	}
 

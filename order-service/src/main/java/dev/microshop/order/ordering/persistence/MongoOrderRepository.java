@@ -61,7 +61,7 @@ class MongoOrderRepository implements OrderRepository {
 			}
 			return new Placement(earlier.toOrder(), false);
 		}
-		this.outbox.wakeUp();
+		this.outbox.wakeUp(this.mongo.getCollectionName(OrderDocument.class), order.id());
 		return new Placement(order, true);
 	}
 
@@ -71,7 +71,7 @@ class MongoOrderRepository implements OrderRepository {
 		Update change = Update.update("status", to.status()).push(OutboxMessage.FIELD, message(event));
 		boolean moved = this.mongo.updateFirst(unchanged, change, OrderDocument.class).getModifiedCount() == 1;
 		if (moved) {
-			this.outbox.wakeUp();
+			this.outbox.wakeUp(this.mongo.getCollectionName(OrderDocument.class), to.id());
 		}
 		return moved;
 	}
