@@ -1,15 +1,10 @@
 package dev.microshop.order;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,16 +20,15 @@ import dev.microshop.common.events.PaymentDeclined;
 import dev.microshop.common.events.Topics;
 import dev.microshop.common.money.Money;
 import dev.microshop.common.testing.ServiceIntegrationTest;
+import dev.microshop.common.testing.TopicReader;
 import dev.microshop.common.web.IdentityHeaders;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -186,33 +180,11 @@ class OrderSagaTests {
 		this.kafka.send(envelope.topic(), envelope.aggregateId(), this.codec.write(envelope)).join();
 	}
 
-	/**
-	 * Reads a topic from the start until {@code expected} events with the key are seen,
-	 * then a little longer, so that an unexpected extra one is seen too.
-	 */
 	private List<Event> events(String topic, String key, int expected) {
-		Map<String, Object> props = KafkaTestUtils.consumerProps(this.broker, "inspect-" + UUID.randomUUID(), false);
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-				new StringDeserializer())
-			.createConsumer()) {
-			consumer.subscribe(List.of(topic));
-			List<ConsumerRecord<String, String>> found = new ArrayList<>();
-			await().atMost(PATIENCE).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (key.equals(record.key())) {
-						found.add(record);
-					}
-				});
-				return found.size() >= expected;
-			});
-			consumer.poll(Duration.ofSeconds(1)).forEach((record) -> {
-				if (key.equals(record.key())) {
-					found.add(record);
-				}
-			});
-			return found.stream().map((record) -> (Event) this.codec.read(record.value()).data()).toList();
-		}
+		return TopicReader.recordsWithKey(this.broker, topic, key, expected)
+			.stream()
+			.map((record) -> (Event) this.codec.read(record.value()).data())
+			.toList();
 	}
 
 }

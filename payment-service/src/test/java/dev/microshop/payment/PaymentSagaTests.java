@@ -1,15 +1,10 @@
 package dev.microshop.payment;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import dev.microshop.common.events.Event;
@@ -21,16 +16,15 @@ import dev.microshop.common.events.PaymentDeclined;
 import dev.microshop.common.events.Topics;
 import dev.microshop.common.money.Money;
 import dev.microshop.common.testing.ServiceIntegrationTest;
+import dev.microshop.common.testing.TopicReader;
 import dev.microshop.payment.domain.Payment;
 import dev.microshop.payment.domain.PaymentRepository;
 import dev.microshop.payment.domain.PaymentStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -102,8 +96,8 @@ class PaymentSagaTests {
 		publish(EventEnvelope.of(next));
 
 		assertThat(awaitPayment(next).status()).isEqualTo(PaymentStatus.AUTHORIZED);
-		List<ConsumerRecord<String, String>> dead = records(Topics.deadLetter(Topics.ORDERS, "payment-service"),
-				poisonKey, 1);
+		List<ConsumerRecord<String, String>> dead = TopicReader.recordsWithKey(this.broker,
+				Topics.deadLetter(Topics.ORDERS, "payment-service"), poisonKey, 1);
 		assertThat(dead).singleElement().extracting(ConsumerRecord::key).isEqualTo(poisonKey);
 	}
 
@@ -123,38 +117,10 @@ class PaymentSagaTests {
 	}
 
 	private List<Event> paymentEventsOf(String orderId, int expected) {
-		return records(Topics.PAYMENTS, orderId, expected).stream()
+		return TopicReader.recordsWithKey(this.broker, Topics.PAYMENTS, orderId, expected)
+			.stream()
 			.map((record) -> this.codec.read(record.value()).data())
 			.toList();
-	}
-
-	/**
-	 * Reads a topic from the start until {@code expected} records with the key are seen,
-	 * then a little longer, so that an unexpected extra record is seen too.
-	 */
-	private List<ConsumerRecord<String, String>> records(String topic, String key, int expected) {
-		Map<String, Object> props = KafkaTestUtils.consumerProps(this.broker, "inspect-" + UUID.randomUUID(), false);
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-				new StringDeserializer())
-			.createConsumer()) {
-			consumer.subscribe(List.of(topic));
-			List<ConsumerRecord<String, String>> found = new ArrayList<>();
-			await().atMost(PATIENCE).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (key.equals(record.key())) {
-						found.add(record);
-					}
-				});
-				return found.size() >= expected;
-			});
-			consumer.poll(Duration.ofSeconds(1)).forEach((record) -> {
-				if (key.equals(record.key())) {
-					found.add(record);
-				}
-			});
-			return found;
-		}
 	}
 
 }

@@ -1,15 +1,11 @@
 package dev.microshop.user;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +14,14 @@ import dev.microshop.common.events.EventEnvelope;
 import dev.microshop.common.events.Topics;
 import dev.microshop.common.events.UserRegistered;
 import dev.microshop.common.testing.ServiceIntegrationTest;
+import dev.microshop.common.testing.TopicReader;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +61,7 @@ class UserEventsTests {
 			.get("id")
 			.toString();
 
-		List<ConsumerRecord<String, String>> records = recordsWithKey(id);
+		List<ConsumerRecord<String, String>> records = TopicReader.recordsWithKey(this.broker, Topics.USERS, id, 1);
 		assertThat(records).hasSize(1);
 		EventEnvelope<?> envelope = this.codec.read(records.get(0).value());
 		assertThat(envelope.type()).isEqualTo("UserRegistered");
@@ -75,31 +70,6 @@ class UserEventsTests {
 			.untilAsserted(
 					() -> assertThat(this.mongo.findById(id, Document.class, "users").getList("outbox", Document.class))
 						.isEmpty());
-	}
-
-	private List<ConsumerRecord<String, String>> recordsWithKey(String key) {
-		Map<String, Object> props = KafkaTestUtils.consumerProps(this.broker, "inspect-" + UUID.randomUUID(), false);
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-				new StringDeserializer())
-			.createConsumer()) {
-			consumer.subscribe(List.of(Topics.USERS));
-			List<ConsumerRecord<String, String>> found = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).records(Topics.USERS).forEach((record) -> {
-					if (key.equals(record.key())) {
-						found.add(record);
-					}
-				});
-				return !found.isEmpty();
-			});
-			consumer.poll(Duration.ofSeconds(1)).records(Topics.USERS).forEach((record) -> {
-				if (key.equals(record.key())) {
-					found.add(record);
-				}
-			});
-			return found;
-		}
 	}
 
 }
