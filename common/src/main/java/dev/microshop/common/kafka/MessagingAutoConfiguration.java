@@ -102,9 +102,9 @@ public class MessagingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka,
-				OutboxProperties properties) {
-			return new OutboxRelay(mongo, kafka, properties);
+		OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+				EventCodec codec) {
+			return new OutboxRelay(mongo, kafka, properties, codec);
 		}
 
 	}

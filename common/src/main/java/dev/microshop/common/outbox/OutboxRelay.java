@@ -14,6 +14,10 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.microshop.common.events.Event;
+import dev.microshop.common.events.EventCodec;
+import dev.microshop.common.events.EventEnvelope;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,16 +49,36 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxProperties properties;
 
+	private final EventCodec codec;
+
 	private final Semaphore signal = new Semaphore(0);
 
 	private final Queue<Written> written = new ConcurrentLinkedQueue<>();
 
 	private volatile Thread worker;
 
-	public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+	public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+			EventCodec codec) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.properties = properties;
+		this.codec = codec;
+	}
+
+	/**
+	 * Returns an event happening now as the message to store in its aggregate's
+	 * {@code outbox} array, in the same write as the change it records.
+	 */
+	public OutboxMessage message(Event event) {
+		return OutboxMessage.of(EventEnvelope.of(event), this.codec);
+	}
+
+	/**
+	 * Tells the relay that a document of the given mapped type has new events.
+	 * @see #wakeUp(String, Object)
+	 */
+	public void wakeUp(Class<?> documentType, Object documentId) {
+		wakeUp(this.mongo.getCollectionName(documentType), documentId);
 	}
 
 	/**

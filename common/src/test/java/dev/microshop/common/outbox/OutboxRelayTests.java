@@ -18,7 +18,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.microshop.common.events.EventCodec;
 import dev.microshop.common.testing.MongoWireServer;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxRelayTests {
 
 	static final String TOPIC = "outbox-test";
+
+	private static final EventCodec CODEC = new EventCodec(JsonMapper.builder().build());
 
 	private final String collection = "aggregates-" + UUID.randomUUID();
 
@@ -94,7 +98,8 @@ class OutboxRelayTests {
 	@Test
 	void aWakeUpPublishesTheDocumentAtOnceWithoutWaitingForTheSweep() {
 		OutboxRelay relay = new OutboxRelay(this.mongo, this.kafka,
-				new OutboxProperties(List.of(this.collection), Duration.ofHours(1), null, Duration.ofSeconds(3)));
+				new OutboxProperties(List.of(this.collection), Duration.ofHours(1), null, Duration.ofSeconds(3)),
+				CODEC);
 		relay.start();
 		try {
 			store("c-1", message("c-1", "announced"));
@@ -109,7 +114,7 @@ class OutboxRelayTests {
 
 	private OutboxRelay relay(KafkaTemplate<String, String> template) {
 		return new OutboxRelay(this.mongo, template,
-				new OutboxProperties(List.of(this.collection), null, null, Duration.ofSeconds(3)));
+				new OutboxProperties(List.of(this.collection), null, null, Duration.ofSeconds(3)), CODEC);
 	}
 
 	private void store(String id, OutboxMessage... messages) {

@@ -2,8 +2,6 @@ package dev.microshop.payment.persistence;
 
 import java.util.List;
 
-import dev.microshop.common.events.EventCodec;
-import dev.microshop.common.events.EventEnvelope;
 import dev.microshop.common.outbox.OutboxMessage;
 import dev.microshop.common.outbox.OutboxRelay;
 import dev.microshop.payment.domain.Payment;
@@ -23,26 +21,23 @@ class MongoPaymentRepository implements PaymentRepository {
 
 	private final MongoOperations mongo;
 
-	private final EventCodec codec;
-
 	private final OutboxRelay outbox;
 
-	MongoPaymentRepository(MongoOperations mongo, EventCodec codec, OutboxRelay outbox) {
+	MongoPaymentRepository(MongoOperations mongo, OutboxRelay outbox) {
 		this.mongo = mongo;
-		this.codec = codec;
 		this.outbox = outbox;
 	}
 
 	@Override
 	public boolean add(Payment payment) {
-		OutboxMessage event = OutboxMessage.of(EventEnvelope.of(payment.outcome()), this.codec);
+		OutboxMessage event = this.outbox.message(payment.outcome());
 		try {
 			this.mongo.insert(PaymentDocument.from(payment, List.of(event)));
 		}
 		catch (DuplicateKeyException ex) {
 			return false;
 		}
-		this.outbox.wakeUp(this.mongo.getCollectionName(PaymentDocument.class), payment.id());
+		this.outbox.wakeUp(PaymentDocument.class, payment.id());
 		return true;
 	}
 

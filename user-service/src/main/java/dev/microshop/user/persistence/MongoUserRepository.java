@@ -3,8 +3,6 @@ package dev.microshop.user.persistence;
 import java.util.List;
 import java.util.Optional;
 
-import dev.microshop.common.events.EventCodec;
-import dev.microshop.common.events.EventEnvelope;
 import dev.microshop.common.outbox.OutboxMessage;
 import dev.microshop.common.outbox.OutboxRelay;
 import dev.microshop.user.domain.EmailAddress;
@@ -24,19 +22,16 @@ class MongoUserRepository implements UserRepository {
 
 	private final MongoOperations mongo;
 
-	private final EventCodec codec;
-
 	private final OutboxRelay outbox;
 
-	MongoUserRepository(MongoOperations mongo, EventCodec codec, OutboxRelay outbox) {
+	MongoUserRepository(MongoOperations mongo, OutboxRelay outbox) {
 		this.mongo = mongo;
-		this.codec = codec;
 		this.outbox = outbox;
 	}
 
 	@Override
 	public User insert(User user) {
-		OutboxMessage registered = OutboxMessage.of(EventEnvelope.of(user.registration()), this.codec);
+		OutboxMessage registered = this.outbox.message(user.registration());
 		try {
 			this.mongo.insert(UserDocument.from(user, List.of(registered)));
 		}
@@ -44,7 +39,7 @@ class MongoUserRepository implements UserRepository {
 			// Ids are random UUIDs, so the only key that can clash is the e-mail index.
 			throw new EmailAlreadyRegisteredException(user.email());
 		}
-		this.outbox.wakeUp(this.mongo.getCollectionName(UserDocument.class), user.id());
+		this.outbox.wakeUp(UserDocument.class, user.id());
 		return user;
 	}
 

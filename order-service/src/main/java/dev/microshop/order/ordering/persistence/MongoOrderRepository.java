@@ -6,8 +6,6 @@ import java.util.Optional;
 import org.bson.types.ObjectId;
 
 import dev.microshop.common.events.Event;
-import dev.microshop.common.events.EventCodec;
-import dev.microshop.common.events.EventEnvelope;
 import dev.microshop.common.outbox.OutboxMessage;
 import dev.microshop.common.outbox.OutboxRelay;
 import dev.microshop.order.ordering.domain.Order;
@@ -29,13 +27,10 @@ class MongoOrderRepository implements OrderRepository {
 
 	private final MongoOperations mongo;
 
-	private final EventCodec codec;
-
 	private final OutboxRelay outbox;
 
-	MongoOrderRepository(MongoOperations mongo, EventCodec codec, OutboxRelay outbox) {
+	MongoOrderRepository(MongoOperations mongo, OutboxRelay outbox) {
 		this.mongo = mongo;
-		this.codec = codec;
 		this.outbox = outbox;
 	}
 
@@ -50,7 +45,7 @@ class MongoOrderRepository implements OrderRepository {
 	public Placement add(Order order, String idempotencyKey) {
 		String scopedKey = (idempotencyKey != null) ? order.userId() + ":" + idempotencyKey : null;
 		try {
-			this.mongo.insert(OrderDocument.from(order, scopedKey, List.of(message(order.placed()))));
+			this.mongo.insert(OrderDocument.from(order, scopedKey, List.of(this.outbox.message(order.placed()))));
 		}
 		catch (DuplicateKeyException ex) {
 			// Ids are fresh ObjectIds: only the idempotency key can clash.
@@ -61,17 +56,17 @@ class MongoOrderRepository implements OrderRepository {
 			}
 			return new Placement(earlier.toOrder(), false);
 		}
-		this.outbox.wakeUp(this.mongo.getCollectionName(OrderDocument.class), order.id());
+		this.outbox.wakeUp(OrderDocument.class, order.id());
 		return new Placement(order, true);
 	}
 
 	@Override
 	public boolean transition(Order from, Order to, Event event) {
 		Query unchanged = Query.query(Criteria.where("_id").is(from.id()).and("status").is(from.status()));
-		Update change = Update.update("status", to.status()).push(OutboxMessage.FIELD, message(event));
+		Update change = Update.update("status", to.status()).push(OutboxMessage.FIELD, this.outbox.message(event));
 		boolean moved = this.mongo.updateFirst(unchanged, change, OrderDocument.class).getModifiedCount() == 1;
 		if (moved) {
-			this.outbox.wakeUp(this.mongo.getCollectionName(OrderDocument.class), to.id());
+			this.outbox.wakeUp(OrderDocument.class, to.id());
 		}
 		return moved;
 	}
@@ -79,10 +74,6 @@ class MongoOrderRepository implements OrderRepository {
 	@Override
 	public Optional<Order> findById(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, OrderDocument.class)).map(OrderDocument::toOrder);
-	}
-
-	private OutboxMessage message(Event event) {
-		return OutboxMessage.of(EventEnvelope.of(event), this.codec);
 	}
 
 	@Override
