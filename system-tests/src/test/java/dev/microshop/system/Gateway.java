@@ -3,6 +3,7 @@ package dev.microshop.system;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -37,8 +38,7 @@ final class Gateway {
 	Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+			return new Response(response.statusCode(), response.headers(), response.body());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -57,7 +57,16 @@ final class Gateway {
 		return builder;
 	}
 
-	record Response(int status, String contentType, String body) {
+	record Response(int status, HttpHeaders headers, String body) {
+
+		String contentType() {
+			return header("Content-Type");
+		}
+
+		/** The header's first value, or an empty string. */
+		String header(String name) {
+			return this.headers.firstValue(name).orElse("");
+		}
 
 		JsonNode json() {
 			return json.readTree(this.body);

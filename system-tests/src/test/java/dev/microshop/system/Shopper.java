@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,21 +23,35 @@ record Shopper(Gateway gateway, String email, String token) {
 
 	static final Duration SAGA_PATIENCE = Duration.ofSeconds(60);
 
+	/**
+	 * Sign-up and sign-in are rate limited per client address, and every test runs from
+	 * 127.0.0.1: a denied attempt (429, nothing done) is tried again, as a client would.
+	 */
+	private static final Duration RATE_LIMIT_PATIENCE = Duration.ofSeconds(30);
+
 	static Shopper register(Gateway gateway, String name) {
 		String email = name + "-" + UUID.randomUUID() + "@example.com";
 		String password = "password-" + name;
-		Gateway.Response registered = gateway.post("/api/auth/register", null,
-				Map.of("email", email, "password", password, "displayName", name));
+		Gateway.Response registered = withinRateLimit(() -> gateway.post("/api/auth/register", null,
+				Map.of("email", email, "password", password, "displayName", name)));
 		assertThat(registered.status()).as("registration of %s", email).isEqualTo(201);
 		return logIn(gateway, email, password);
 	}
 
 	static Shopper logIn(Gateway gateway, String email, String password) {
-		Gateway.Response login = gateway.post("/api/auth/login", null, Map.of("email", email, "password", password));
+		Gateway.Response login = withinRateLimit(
+				() -> gateway.post("/api/auth/login", null, Map.of("email", email, "password", password)));
 		assertThat(login.status()).isEqualTo(200);
 		assertThat(login.json().path("tokenType").asString()).isEqualTo("Bearer");
 		assertThat(login.json().path("expiresIn").asInt()).isPositive();
 		return new Shopper(gateway, email, login.json().path("accessToken").asString());
+	}
+
+	private static Gateway.Response withinRateLimit(Callable<Gateway.Response> request) {
+		return await().atMost(RATE_LIMIT_PATIENCE)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(250))
+			.until(request, (response) -> response.status() != 429);
 	}
 
 	Gateway.Response place(String productId, int quantity) {
