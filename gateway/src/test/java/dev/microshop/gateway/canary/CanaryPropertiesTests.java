@@ -1,0 +1,41 @@
+package dev.microshop.gateway.canary;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CanaryPropertiesTests {
+
+	@Test
+	void initialWeightsCanComeFromEnvironmentVariables() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("MICROSHOP_CANARY_WEIGHTS_ORDERSERVICE_V1", "90", "MICROSHOP_CANARY_WEIGHTS_ORDERSERVICE_V2",
+							"10", "MICROSHOP_CANARY_DEFAULTVERSION", "blue")));
+
+		CanaryProperties properties = new Binder(ConfigurationPropertySources.get(environment))
+			.bindOrCreate("microshop.canary", CanaryProperties.class);
+		CanaryRouting routing = new CanaryRouting(properties);
+
+		assertThat(routing.weights("order-service")).contains(VersionWeights.of(Map.of("v1", 90, "v2", 10)));
+		assertThat(routing.defaultVersion()).isEqualTo("blue");
+	}
+
+	@Test
+	void withoutConfigurationNoServiceHasWeights() {
+		CanaryProperties properties = new Binder(ConfigurationPropertySources.get(new StandardEnvironment()))
+			.bindOrCreate("microshop.canary", CanaryProperties.class);
+
+		assertThat(properties.defaultVersion()).isEqualTo("v1");
+		assertThat(new CanaryRouting(properties).allWeights()).isEmpty();
+	}
+
+}
