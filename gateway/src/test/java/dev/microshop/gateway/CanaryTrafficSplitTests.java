@@ -81,6 +81,27 @@ class CanaryTrafficSplitTests {
 	}
 
 	@Test
+	void administratorsSeeTheConfiguredSplit() {
+		this.http.get()
+			.uri("/actuator/canary/order-service")
+			.headers((headers) -> headers.setBearerAuth(TestTokens.token("admin-1", List.of("USER", "ADMIN"))))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.weights.v1")
+			.isEqualTo(90)
+			.jsonPath("$.weights.v2")
+			.isEqualTo(10)
+			.jsonPath("$.instances.v1")
+			.isEqualTo(1)
+			.jsonPath("$.instances.v2")
+			.isEqualTo(1)
+			.jsonPath("$.traffic.v2")
+			.isEqualTo(10.0);
+	}
+
+	@Test
 	void routedRequestsAreCountedPerVersion() {
 		String token = TestTokens.token("counted-user", List.of("USER"));
 		String version = CanaryServices.versionServing(this.http, token);
