@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -52,11 +51,12 @@ class CanaryEndpoint {
 
 	@ReadOperation
 	Mono<Canaries> canaries() {
-		Map<String, VersionWeights> weighted = this.routing.allWeights();
-		return this.discovery.getServices()
-			.concatWith(Flux.fromIterable(weighted.keySet()))
-			.collect(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER), TreeSet::add)
-			.flatMapMany(Flux::fromIterable)
+		return Flux.fromIterable(this.routing.allWeights().keySet())
+			// Later wins: weights set as ORDERSERVICE show under the discovered
+			// order-service.
+			.concatWith(this.discovery.getServices())
+			.collectMap(CanaryRouting::key, (service) -> service, TreeMap::new)
+			.flatMapMany((services) -> Flux.fromIterable(services.values()))
 			.concatMap(this::canary)
 			.collectMap(ServiceCanary::service, (canary) -> canary, LinkedHashMap::new)
 			.map((services) -> new Canaries(this.routing.defaultVersion(), services));

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param weights the initial weights per service id and version, for example
  * {@code order-service: {v1: 90, v2: 10}}; service ids are matched ignoring case and
  * dashes, because an environment variable cannot spell a dash in a map key
- * ({@code MICROSHOP_CANARY_WEIGHTS_ORDERSERVICE_V2=10})
+ * ({@code MICROSHOP_CANARY_WEIGHTS_ORDERSERVICE_V2=10}), and such a variable overrides
+ * that one version's weight from a configuration file
  */
 @ConfigurationProperties("microshop.canary")
 record CanaryProperties(@DefaultValue("v1") String defaultVersion, Map<String, Map<String, Integer>> weights) {

@@ -1,5 +1,6 @@
 package dev.microshop.gateway.canary;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,14 @@ class CanaryRouting {
 
 	CanaryRouting(CanaryProperties properties) {
 		this.defaultVersion = VersionWeights.normalizeVersion(properties.defaultVersion());
-		properties.weights().forEach((serviceId, versions) -> setWeights(serviceId, VersionWeights.of(versions)));
+		// An environment variable's ORDERSERVICE and a file's order-service are bound
+		// as two keys with the same merged weights; the one with dashes, set last, names
+		// the service.
+		properties.weights()
+			.entrySet()
+			.stream()
+			.sorted(Comparator.comparing((service) -> service.getKey().contains("-")))
+			.forEach((service) -> setWeights(service.getKey(), VersionWeights.of(service.getValue())));
 	}
 
 	/**
@@ -116,7 +124,7 @@ class CanaryRouting {
 	 * Service ids match ignoring case and everything but letters and digits, as Boot
 	 * binds environment variables ({@code ORDERSERVICE} for {@code order-service}).
 	 */
-	private static String key(String serviceId) {
+	static String key(String serviceId) {
 		return serviceId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 	}
 
