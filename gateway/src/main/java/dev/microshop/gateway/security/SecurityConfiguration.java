@@ -38,6 +38,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
+				// Changes where every user's requests go: administrators only, to read
+				// too.
+				.pathMatchers("/actuator/canary/**")
+				.hasRole("ADMIN")
 				// No route leads there: everybody gets the same 404, whether signed in or
 				// not.
 				.pathMatchers("/internal/**")
