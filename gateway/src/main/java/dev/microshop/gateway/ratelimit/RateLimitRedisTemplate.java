@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -75,8 +76,9 @@ class RateLimitRedisTemplate extends ReactiveStringRedisTemplate {
 	private void failed(Throwable ex) {
 		this.errors.increment();
 		if (this.failing.compareAndSet(false, true)) {
-			logger.warn("Redis does not answer the rate limiter (" + ex + "); requests are "
-					+ ((this.onError == OnRedisError.ALLOW) ? "let through" : "refused") + " until it does");
+			logger.warn("Redis does not answer the rate limiter (" + NestedExceptionUtils.getMostSpecificCause(ex)
+					+ "); requests are " + ((this.onError == OnRedisError.ALLOW) ? "let through" : "refused")
+					+ " until it does");
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug("Redis does not answer the rate limiter", ex);

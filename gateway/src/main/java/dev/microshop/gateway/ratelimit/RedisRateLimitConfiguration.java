@@ -7,7 +7,6 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -17,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -59,24 +59,30 @@ class RedisRateLimitConfiguration {
 		return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client);
 	}
 
-	@Bean
-	RateLimitRedisTemplate rateLimitRedisTemplate(LettuceConnectionFactory rateLimitRedisConnectionFactory,
-			RateLimitProperties properties, MeterRegistry meters) {
-		return new RateLimitRedisTemplate(rateLimitRedisConnectionFactory, properties.onRedisError(), meters);
-	}
-
 	/**
-	 * The limits of {@link RateLimitProperties}, set on the limiter by route id; every
-	 * other route falls back to the limiter's default-filters entry.
+	 * Spring Cloud Gateway's token bucket, with the limits of {@link RateLimitProperties}
+	 * set by route id; every other route falls back to the default-filters entry.
 	 */
 	@Bean
-	RedisRateLimiter redisRateLimiter(RateLimitRedisTemplate rateLimitRedisTemplate,
-			@Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
-			ConfigurationService configurationService, RateLimitProperties properties) {
-		RedisRateLimiter limiter = new RedisRateLimiter(rateLimitRedisTemplate, script, configurationService);
+	RedisRateLimiter redisRateLimiter(LettuceConnectionFactory rateLimitRedisConnectionFactory,
+			ConfigurationService configurationService, RateLimitProperties properties, MeterRegistry meters) {
+		RateLimitRedisTemplate redis = new RateLimitRedisTemplate(rateLimitRedisConnectionFactory,
+				properties.onRedisError(), meters);
+		RedisRateLimiter limiter = new RedisRateLimiter(redis, tokenBucketScript(), configurationService);
 		properties.routes().forEach((routeId, limit) -> limiter.getConfig().put(routeId, configOf(limit)));
 		limiter.getConfig().put(RouteDefinitionRouteLocator.DEFAULT_FILTERS, configOf(properties.defaults()));
 		return limiter;
+	}
+
+	/**
+	 * The Lua script of Spring Cloud Gateway's jar, loaded as its Redis
+	 * auto-configuration would (excluded in application.yml: it refers to Boot's Redis
+	 * auto-configuration, which is not on the class path).
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static RedisScript<List<Long>> tokenBucketScript() {
+		return (RedisScript) RedisScript.of(new ClassPathResource("META-INF/scripts/request_rate_limiter.lua"),
+				List.class);
 	}
 
 	private static RedisRateLimiter.Config configOf(RateLimitProperties.Limit limit) {
