@@ -8,7 +8,13 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.ratelimit.Bucket4jRateLimiter;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,6 +44,9 @@ class RateLimitTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	WebTestClient http;
 
@@ -91,6 +100,21 @@ class RateLimitTests {
 		int remaining = Integer.parseInt(refused.getFirst("X-RateLimit-Remaining"));
 		assertThat(remaining).isBetween(0, 9);
 		assertThat(refused.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo(Integer.toString(10 - remaining));
+	}
+
+	@Test
+	void withoutARedisUrlTheBucketsAreInThisGatewaysMemoryAndNothingConnectsToRedis() {
+		assertThat(this.context.getBean(RateLimiter.class)).isInstanceOf(Bucket4jRateLimiter.class);
+		assertThat(this.context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(ReactiveRedisConnectionFactory.class)).isEmpty();
+		this.http.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
 	}
 
 	@Test
