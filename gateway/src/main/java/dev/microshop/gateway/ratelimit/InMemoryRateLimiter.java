@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
  * {@link RateLimitProperties} and the headers {@link RedisRateLimiter} sends, so that a
  * client sees the same answers from either.
  * <p>
- * Bucket4j keeps at most {@code maxBuckets} buckets and drops one once it would be full
- * again anyway, so idle callers cost no memory.
+ * At most {@code maxBuckets} buckets are kept (the least recently used go first), and a
+ * bucket goes once it would be full again anyway, so idle callers cost no memory.
  */
 class InMemoryRateLimiter extends Bucket4jRateLimiter {
 

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
-import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.cloud.gateway.route.RouteDefinitionRouteLocator;
+import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
@@ -30,9 +30,10 @@ import org.springframework.util.StringUtils;
  * <p>
  * Wired here, not by Boot's Redis auto-configuration, because that one has no switch:
  * without Redis it would still make a connection factory and a health indicator that
- * reports the gateway down. Nothing here exists without {@code REDIS_URL}; with it,
- * Spring Cloud Gateway's own Redis auto-configuration sees the template and adds the Lua
- * script.
+ * reports the gateway down. Nothing here exists without {@code REDIS_URL}. Even with it
+ * there is no Redis health indicator: while Redis is down the gateway still serves
+ * (failing open by default), so it must stay ready; the
+ * {@value RateLimitRedisTemplate#ERRORS_METRIC} metric and a warning tell the outage.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RedisRateLimitConfiguration.RedisConfigured.class)
