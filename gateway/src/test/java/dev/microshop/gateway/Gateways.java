@@ -1,0 +1,34 @@
+package dev.microshop.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * More real gateways than the test context's one, each on its own random port in front of
+ * {@link FakeServices}, for tests that need several replicas or several configurations at
+ * once. Close each one after the test.
+ */
+final class Gateways {
+
+	private Gateways() {
+	}
+
+	/** Starts a gateway with the given {@code name=value} properties. */
+	static ConfigurableApplicationContext start(String... properties) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0"));
+		for (String property : properties) {
+			// As arguments, so that they take precedence over application.yml.
+			args.add("--" + property);
+		}
+		return new SpringApplicationBuilder(GatewayApplication.class).initializers(new FakeServices.Initializer())
+			.run(args.toArray(String[]::new));
+	}
+
+	static int port(ConfigurableApplicationContext gateway) {
+		return gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+}
