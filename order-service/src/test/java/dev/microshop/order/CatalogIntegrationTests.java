@@ -1,6 +1,7 @@
 package dev.microshop.order;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -15,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -82,6 +85,76 @@ class CatalogIntegrationTests {
 	}
 
 	@Test
+	void theCatalogIsPublicForAMinuteWithAStrongEtag() {
+		for (String path : List.of("/api/products", "/api/products/espresso-machine")) {
+			this.http.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+				.expectHeader()
+				.value(HttpHeaders.ETAG, (etag) -> assertThat(etag).startsWith("\"").doesNotStartWith("W/"));
+		}
+	}
+
+	@Test
+	void aClientHoldingTheCurrentCatalogGetsNotModifiedWithoutABody() {
+		String etag = this.http.get()
+			.uri("/api/products")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult()
+			.getResponseHeaders()
+			.getETag();
+
+		this.http.get()
+			.uri("/api/products")
+			.header(HttpHeaders.IF_NONE_MATCH, etag)
+			.exchange()
+			.expectStatus()
+			.isNotModified()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ETAG, etag)
+			.expectHeader()
+			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+			.expectBody()
+			.isEmpty();
+		this.http.get()
+			.uri("/api/products")
+			.header(HttpHeaders.IF_NONE_MATCH, "\"an-older-catalog\"")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.value(Integer.class, (count) -> assertThat(count).isGreaterThanOrEqualTo(6));
+	}
+
+	@Test
+	void eachProductHasItsOwnEtag() {
+		String mug = etag("/api/products/ceramic-mug");
+		String keyboard = etag("/api/products/mechanical-keyboard");
+
+		assertThat(mug).isNotEqualTo(keyboard).isEqualTo(etag("/api/products/ceramic-mug"));
+	}
+
+	@Test
+	void anUnknownProductIsNotCacheable() {
+		this.http.get()
+			.uri("/api/products/flying-car")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ETAG)
+			.expectHeader()
+			.doesNotExist(HttpHeaders.CACHE_CONTROL);
+	}
+
+	@Test
 	void seedingAgainAddsNothing() {
 		int before = productCount();
 
@@ -99,6 +172,10 @@ class CatalogIntegrationTests {
 
 		assertThat(replicas.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(6);
 		assertThat(productCount()).isEqualTo(6);
+	}
+
+	private String etag(String path) {
+		return this.http.get().uri(path).exchange().expectStatus().isOk().returnResult().getResponseHeaders().getETag();
 	}
 
 	private int productCount() {

@@ -30,4 +30,11 @@ public class NotificationQueries {
 		return this.notifications.findByUser(userId, Math.min(limit, MAX_LIMIT));
 	}
 
+	/**
+	 * Returns how many of the user's notifications are not read yet.
+	 */
+	public long unreadCount(String userId) {
+		return this.notifications.countUnread(userId);
+	}
+
 }

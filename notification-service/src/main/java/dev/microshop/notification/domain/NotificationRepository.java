@@ -18,4 +18,15 @@ public interface NotificationRepository {
 	 */
 	List<Notification> findByUser(String userId, int limit);
 
+	/**
+	 * Counts the user's notifications not read yet.
+	 */
+	long countUnread(String userId);
+
+	/**
+	 * Marks the user's notification read; marking it again changes nothing.
+	 * @return {@code false} if the user has no notification with that id
+	 */
+	boolean markRead(String userId, String notificationId);
+
 }

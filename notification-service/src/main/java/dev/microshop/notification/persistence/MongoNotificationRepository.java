@@ -10,6 +10,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -41,6 +42,20 @@ class MongoNotificationRepository implements NotificationRepository {
 			.stream()
 			.map(NotificationDocument::toNotification)
 			.toList();
+	}
+
+	@Override
+	public long countUnread(String userId) {
+		return this.mongo.count(Query.query(Criteria.where("userId").is(userId).and("read").is(false)),
+				NotificationDocument.class);
+	}
+
+	@Override
+	public boolean markRead(String userId, String notificationId) {
+		// The user id in the filter: a user can only ever mark their own notifications.
+		Query mine = Query.query(Criteria.where("_id").is(notificationId).and("userId").is(userId));
+		return this.mongo.updateFirst(mine, Update.update("read", true), NotificationDocument.class)
+			.getMatchedCount() == 1;
 	}
 
 }

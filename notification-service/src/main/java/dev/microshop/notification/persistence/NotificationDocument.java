@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document("notifications")
 @CompoundIndex(name = "user_created", def = "{'userId': 1, 'createdAt': -1}")
+@CompoundIndex(name = "user_read", def = "{'userId': 1, 'read': 1}")
 record NotificationDocument(@Id String id, String userId, NotificationType type, String message, String orderId,
 		boolean read, Instant createdAt) {
 
