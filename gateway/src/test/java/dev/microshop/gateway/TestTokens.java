@@ -16,6 +16,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -53,6 +54,37 @@ final class TestTokens {
 	static String signedByAnotherKey(String userId) {
 		ECKey impostor = generateKey(signingKey.getKeyID());
 		return sign(impostor, claims(userId, List.of("USER"), (claims) -> {
+		}));
+	}
+
+	/**
+	 * A token signed with a key user-service never published, under that key's own
+	 * {@code kid}.
+	 */
+	static String signedByUnknownKey(String userId) {
+		return sign(generateKey(), claims(userId, List.of("USER"), (claims) -> {
+		}));
+	}
+
+	/**
+	 * A valid token whose payload was swapped for other claims (another user, more
+	 * roles), its signature kept.
+	 */
+	static String tampered(String userId) {
+		String[] valid = token(userId, List.of("USER")).split("\\.");
+		String forged = Base64URL.encode(claims("someone-else", List.of("USER", "ADMIN"), (claims) -> {
+		}).toString()).toString();
+		return valid[0] + "." + forged + "." + valid[2];
+	}
+
+	/** A new signing key, its {@code kid} its thumbprint, as user-service makes them. */
+	static ECKey newKey() {
+		return generateKey();
+	}
+
+	/** A valid token for the given user, signed with the given key. */
+	static String signedBy(ECKey key, String userId) {
+		return sign(key, claims(userId, List.of("USER"), (claims) -> {
 		}));
 	}
 

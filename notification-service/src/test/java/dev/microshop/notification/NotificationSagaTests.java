@@ -123,6 +123,47 @@ class NotificationSagaTests {
 		}
 	}
 
+	@Test
+	void aUsersStreamNeverCarriesAnotherUsersNotifications() throws Exception {
+		String alice = "alice-" + UUID.randomUUID();
+		String bob = "bob-" + UUID.randomUUID();
+		List<String> alicesLines = new CopyOnWriteArrayList<>();
+		List<String> bobsLines = new CopyOnWriteArrayList<>();
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<java.io.InputStream> alicesStream = openStream(http, alice, alicesLines);
+			HttpResponse<java.io.InputStream> bobsStream = openStream(http, bob, bobsLines);
+
+			publish(EventEnvelope.of(new OrderConfirmed("order-of-alice", alice, Money.of("12.90", "EUR"))));
+			await().atMost(PATIENCE)
+				.untilAsserted(() -> assertThat(alicesLines).anySatisfy(
+						(line) -> assertThat(line).startsWith("data:").contains("\"orderId\":\"order-of-alice\"")));
+			// Bob's stream works: it carries his own notification, and Alice's was pushed
+			// to the streams before.
+			publish(EventEnvelope.of(new OrderConfirmed("order-of-bob", bob, Money.of("3.00", "EUR"))));
+			await().atMost(PATIENCE)
+				.untilAsserted(() -> assertThat(bobsLines).anySatisfy(
+						(line) -> assertThat(line).startsWith("data:").contains("\"orderId\":\"order-of-bob\"")));
+
+			assertThat(bobsLines).noneSatisfy((line) -> assertThat(line).contains("order-of-alice"));
+			assertThat(alicesLines).noneSatisfy((line) -> assertThat(line).contains("order-of-bob"));
+			alicesStream.body().close();
+			bobsStream.body().close();
+		}
+	}
+
+	private HttpResponse<java.io.InputStream> openStream(HttpClient http, String userId, List<String> lines)
+			throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/notifications/stream"))
+			.header(IdentityHeaders.USER_ID, userId)
+			.header("Accept", "text/event-stream")
+			.build();
+		HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(response.statusCode()).isEqualTo(200);
+		CompletableFuture.runAsync(() -> readLines(response.body(), lines));
+		return response;
+	}
+
 	private static void readLines(java.io.InputStream body, List<String> lines) {
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -70,6 +70,40 @@ class PaymentsIntegrationTests {
 	}
 
 	@Test
+	void anotherUsersPaymentIsNeverShownEvenForTheirOrderId() {
+		String alice = "alice-" + UUID.randomUUID();
+		String bob = "bob-" + UUID.randomUUID();
+		String order = "order-" + UUID.randomUUID();
+		this.payments.add(payment(order, alice, PaymentStatus.AUTHORIZED));
+
+		this.http.get()
+			.uri("/api/payments?orderId=" + order)
+			.header(IdentityHeaders.USER_ID, alice)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].orderId")
+			.isEqualTo(order);
+		this.http.get()
+			.uri("/api/payments?orderId=" + order)
+			.header(IdentityHeaders.USER_ID, bob)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("[]");
+		this.http.get()
+			.uri("/api/payments")
+			.header(IdentityHeaders.USER_ID, bob)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("[]");
+	}
+
+	@Test
 	void anOrderHasAtMostOnePayment() {
 		assertThat(this.payments.add(payment("order-once", "carol", PaymentStatus.AUTHORIZED))).isTrue();
 		assertThat(this.payments.add(payment("order-once", "carol", PaymentStatus.DECLINED))).isFalse();

@@ -1,6 +1,11 @@
 package dev.microshop.gateway.security;
 
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+
+import com.nimbusds.jose.jwk.JWKSet;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +42,12 @@ class JwtConfiguration {
 	static final String ROLES_CLAIM = "roles";
 
 	/**
+	 * A request waiting for the key set waits at most this long; the keys already known
+	 * are kept when it runs out.
+	 */
+	private static final Duration JWK_SET_FETCH_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
 	 * The key set is fetched through discovery, like every other call to user-service.
 	 * <p>
 	 * A plain builder rather than Boot's observed one: Boot's would record the key set
@@ -49,14 +60,35 @@ class JwtConfiguration {
 		return WebClient.builder();
 	}
 
+	/**
+	 * Verifies ES256 only, against the keys of {@link JwkSetCache}, which picks up a
+	 * rotated key set without a restart.
+	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(JwtProperties properties, @LoadBalanced WebClient.Builder webClient) {
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+		WebClient client = webClient.build();
+		JwkSetCache keys = new JwkSetCache(
+				() -> client.get()
+					.uri(properties.jwkSetUri())
+					.retrieve()
+					.bodyToMono(String.class)
+					.timeout(JWK_SET_FETCH_TIMEOUT)
+					.map(JwtConfiguration::parseKeySet),
+				properties.jwkSetCacheTtl(), properties.jwkSetRefreshMinInterval(), Clock.systemUTC());
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
-			.webClient(webClient.build())
 			.build();
 		decoder.setJwtValidator(validator(properties));
 		return decoder;
+	}
+
+	private static JWKSet parseKeySet(String body) {
+		try {
+			return JWKSet.parse(body);
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException("The JWK set is not valid: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
