@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,8 +19,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP server on a random 127.0.0.1 port that answers user-service's {@code GET
  * /internal/users/{id}} the way a test wants, chosen by the user id's prefix:
- * {@code unknown-} is answered 404, {@code broken-} 500, {@code slow-} only when the
- * server closes (far beyond any client timeout), any other id 200 with the user.
+ * {@code unknown-} is answered 404, {@code broken-} 500, {@code unavailable-} 503,
+ * {@code flaky-} 503 the first two times and then 200, {@code slow-} only when the server
+ * closes (far beyond any client timeout), any other id 200 with the user.
  */
 public final class FakeUserService implements AutoCloseable {
 
@@ -78,6 +80,10 @@ public final class FakeUserService implements AutoCloseable {
 			}
 			else if (id.startsWith("broken-")) {
 				send(exchange, 500, "application/problem+json", "{\"status\":500,\"title\":\"Internal error\"}");
+			}
+			else if (id.startsWith("unavailable-")
+					|| (id.startsWith("flaky-") && Collections.frequency(this.requestedIds, id) <= 2)) {
+				send(exchange, 503, "application/problem+json", "{\"status\":503,\"title\":\"Service Unavailable\"}");
 			}
 			else {
 				send(exchange, 200, "application/json",

@@ -1,5 +1,9 @@
 package dev.microshop.order.ordering.client;
 
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,8 +15,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Asks user-service whether a user exists, and fails closed: any answer other than the
- * user or a 404 (refused connection, timeout, 5xx, no instance registered) means it
- * cannot be told.
+ * user or a 404 (refused connection, timeout, 5xx, no instance registered, an open
+ * circuit, too many calls in flight) means it cannot be told.
  */
 class RemoteUserDirectory implements UserDirectory {
 
@@ -20,26 +24,38 @@ class RemoteUserDirectory implements UserDirectory {
 
 	private final UserServiceClient client;
 
-	RemoteUserDirectory(UserServiceClient client) {
+	private final UserServiceResilience resilience;
+
+	RemoteUserDirectory(UserServiceClient client, UserServiceResilience resilience) {
 		this.client = client;
+		this.resilience = resilience;
 	}
 
 	@Override
 	public boolean exists(String userId) {
 		try {
-			this.client.get(userId);
+			this.resilience.call(() -> this.client.get(userId));
 			return true;
 		}
 		catch (HttpClientErrorException.NotFound ex) {
 			return false;
 		}
-		catch (RestClientException | IllegalStateException ex) {
+		catch (RestClientException | IllegalStateException | CallNotPermittedException | BulkheadFullException
+				| TimeoutException ex) {
 			// IllegalStateException: the load balancer found no instance of user-service.
 			logger.warn("user-service could not tell whether user {} exists: {}", userId, ex.toString());
-			throw new UserDirectoryUnavailableException(
-					"The order could not be placed because the user service is unavailable; nothing was stored. Try again later.",
-					ex);
+			throw unavailable(ex);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw unavailable(ex);
+		}
+	}
+
+	private static UserDirectoryUnavailableException unavailable(Exception cause) {
+		return new UserDirectoryUnavailableException(
+				"The order could not be placed because the user service is unavailable; nothing was stored. Try again later.",
+				cause);
 	}
 
 }

@@ -1,6 +1,13 @@
 package dev.microshop.order.ordering.client;
 
 import java.net.http.HttpClient;
+import java.util.function.Predicate;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -14,7 +21,8 @@ import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * Calls user-service by its discovery name through Spring Cloud LoadBalancer.
+ * Calls user-service by its discovery name through Spring Cloud LoadBalancer, under the
+ * fault isolation of {@link UserServiceResilience}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UserServiceProperties.class)
@@ -42,8 +50,23 @@ class UserServiceClientConfiguration {
 	}
 
 	@Bean
-	RemoteUserDirectory remoteUserDirectory(UserServiceClient client) {
-		return new RemoteUserDirectory(client);
+	UserServiceResilience userServiceResilience(RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
+			BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters) {
+		return new UserServiceResilience(retries, circuitBreakers, bulkheads, timeLimiters);
+	}
+
+	/**
+	 * Which failures the retry repeats: a rule of this client, not a setting.
+	 */
+	@Bean
+	RetryConfigCustomizer userServiceRetryCondition() {
+		Predicate<Throwable> worthRetrying = UserServiceResilience::isWorthRetrying;
+		return RetryConfigCustomizer.of(UserServiceResilience.NAME, (retry) -> retry.retryOnException(worthRetrying));
+	}
+
+	@Bean
+	RemoteUserDirectory remoteUserDirectory(UserServiceClient client, UserServiceResilience resilience) {
+		return new RemoteUserDirectory(client, resilience);
 	}
 
 	/**
