@@ -169,8 +169,26 @@ class RoutingTests {
 	}
 
 	@Test
-	void metricsNeedAToken() {
-		this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+	void theGatewaysOwnEndpointsAreForAdministrators() {
+		String user = TestTokens.token("user-1", List.of("USER"));
+		String admin = TestTokens.token("admin-1", List.of("USER", "ADMIN"));
+		for (String endpoint : List.of("/actuator/prometheus", "/actuator/circuitbreakers", "/actuator/metrics")) {
+			this.http.get().uri(endpoint).exchange().expectStatus().isUnauthorized();
+			this.http.get()
+				.uri(endpoint)
+				.headers((headers) -> headers.setBearerAuth(user))
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			this.http.get()
+				.uri(endpoint)
+				.headers((headers) -> headers.setBearerAuth(admin))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
 	}
 
 	private void assertRoute(String path, String token, String serviceId) {

@@ -38,9 +38,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
-				// Changes where every user's requests go: administrators only, to read
-				// too.
-				.pathMatchers("/actuator/canary/**")
+				// Metrics, breakers, and the canary weights that decide where every user's
+				// requests go: administrators only, to read too.
+				.pathMatchers("/actuator/**")
 				.hasRole("ADMIN")
 				// No route leads there: everybody gets the same 404, whether signed in or
 				// not.
