@@ -38,7 +38,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
-				// Metrics, breakers, and the canary weights that decide where every user's
+				// Metrics, breakers, and the canary weights that decide where every
+				// user's
 				// requests go: administrators only, to read too.
 				.pathMatchers("/actuator/**")
 				.hasRole("ADMIN")
