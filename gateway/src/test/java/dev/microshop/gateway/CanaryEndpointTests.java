@@ -5,15 +5,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order-service v1 and v2 side by side, without configured weights: administrators move
  * the traffic through {@code /actuator/canary} while the gateway runs.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = { FakeServices.Initializer.class, CanaryServices.Initializer.class })
+@GatewayIntegrationTest
 class CanaryEndpointTests {
 
 	private static final String ADMIN = TestTokens.token("admin-1", List.of("USER", "ADMIN"));
@@ -38,6 +35,14 @@ class CanaryEndpointTests {
 	@BeforeEach
 	void setUp() {
 		this.http = GatewayHttp.at(this.port);
+		removeTheWeights();
+	}
+
+	/**
+	 * The gateway serves other tests too: they find all traffic on the stable version.
+	 */
+	@AfterEach
+	void removeTheWeights() {
 		this.http.delete()
 			.uri("/actuator/canary/order-service")
 			.headers((headers) -> headers.setBearerAuth(ADMIN))
@@ -105,8 +110,8 @@ class CanaryEndpointTests {
 		HttpHeaders askForV2 = new HttpHeaders();
 		askForV2.set("X-Canary-Version", "v2");
 
-		assertThat(CanaryServices.versionServing(this.http, ADMIN, askForV2)).isEqualTo("v2");
-		assertThat(CanaryServices.versionServing(this.http, USER, askForV2)).isEqualTo("v1");
+		assertThat(CanaryTrafficSplitTests.versionServing(this.http, ADMIN, askForV2)).isEqualTo("v2");
+		assertThat(CanaryTrafficSplitTests.versionServing(this.http, USER, askForV2)).isEqualTo("v1");
 	}
 
 	@Test
@@ -179,7 +184,8 @@ class CanaryEndpointTests {
 	/** The versions that served one request of each of 30 users. */
 	private Set<String> versionsServingUsers() {
 		return IntStream.range(0, 30)
-			.mapToObj((i) -> CanaryServices.versionServing(this.http, TestTokens.token("user-" + i, List.of("USER"))))
+			.mapToObj((i) -> CanaryTrafficSplitTests.versionServing(this.http,
+					TestTokens.token("user-" + i, List.of("USER"))))
 			.collect(Collectors.toSet());
 	}
 

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.loadbalancer.core.CachingServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * order-service v1 and v2 side by side, split 90/10 by configuration.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@GatewayIntegrationTest
+@TestPropertySource(
 		properties = { "microshop.canary.weights.order-service.v1=90", "microshop.canary.weights.order-service.v2=10" })
-@ContextConfiguration(initializers = { FakeServices.Initializer.class, CanaryServices.Initializer.class })
 class CanaryTrafficSplitTests {
 
 	@LocalServerPort
@@ -56,9 +56,8 @@ class CanaryTrafficSplitTests {
 		Map<String, Integer> usersPerVersion = new HashMap<>();
 		IntStream.range(0, 1000)
 			.mapToObj((i) -> new UUID(random.nextLong(), random.nextLong()).toString())
-			.forEach((user) -> usersPerVersion.merge(
-					CanaryServices.versionServing(this.http, TestTokens.token(user, List.of("USER"))), 1,
-					Integer::sum));
+			.forEach((user) -> usersPerVersion.merge(versionServing(this.http, TestTokens.token(user, List.of("USER"))),
+					1, Integer::sum));
 
 		assertThat(usersPerVersion.keySet()).containsExactlyInAnyOrder("v1", "v2");
 		assertThat(usersPerVersion.get("v2")).isBetween(70, 130);
@@ -73,7 +72,7 @@ class CanaryTrafficSplitTests {
 			.collect(Collectors.toMap((user) -> user, (user) -> {
 				String token = TestTokens.token(user, List.of("USER"));
 				return IntStream.range(0, 20)
-					.mapToObj((request) -> CanaryServices.versionServing(this.http, token))
+					.mapToObj((request) -> versionServing(this.http, token))
 					.collect(Collectors.toSet());
 			}));
 
@@ -104,17 +103,17 @@ class CanaryTrafficSplitTests {
 	@Test
 	void routedRequestsAreCountedPerVersion() {
 		String token = TestTokens.token("counted-user", List.of("USER"));
-		String version = CanaryServices.versionServing(this.http, token);
+		String version = versionServing(this.http, token);
 		double before = routedCount(version, token);
 
-		IntStream.range(0, 5).forEach((i) -> CanaryServices.versionServing(this.http, token));
+		IntStream.range(0, 5).forEach((i) -> versionServing(this.http, token));
 
 		assertThat(routedCount(version, token)).isEqualTo(before + 5);
 	}
 
 	@Test
 	void theVersionIsChosenAfterTheCachedInstanceList() {
-		ServiceInstanceListSupplier supplier = this.loadBalancers.getInstance(CanaryServices.SERVICE_ID,
+		ServiceInstanceListSupplier supplier = this.loadBalancers.getInstance(StubService.CANARY_SERVICE_ID,
 				ServiceInstanceListSupplier.class);
 
 		assertThat(supplier.getClass().getSimpleName()).isEqualTo("CanaryServiceInstanceListSupplier");
@@ -137,6 +136,30 @@ class CanaryTrafficSplitTests {
 			.measurements()
 			.getFirst()
 			.value();
+	}
+
+	/**
+	 * Which version of order-service answered the caller's request through the gateway,
+	 * checking the gateway says the same in {@code X-Served-Version}.
+	 */
+	static String versionServing(WebTestClient http, String token, HttpHeaders extraHeaders) {
+		EntityExchangeResult<Served> result = http.get().uri("/api/orders").headers((headers) -> {
+			headers.setBearerAuth(token);
+			headers.addAll(extraHeaders);
+		}).exchange().expectStatus().isOk().expectBody(Served.class).returnResult();
+		Served served = result.getResponseBody();
+		assertThat(served).isNotNull();
+		assertThat(served.service()).isEqualTo(StubService.CANARY_SERVICE_ID);
+		assertThat(result.getResponseHeaders().getFirst("X-Served-Version")).isEqualTo(served.version());
+		return served.version();
+	}
+
+	static String versionServing(WebTestClient http, String token) {
+		return versionServing(http, token, new HttpHeaders());
+	}
+
+	/** What a version of order-service answers (among what reached it). */
+	record Served(String service, String version) {
 	}
 
 	record MetricResponse(List<Measurement> measurements) {

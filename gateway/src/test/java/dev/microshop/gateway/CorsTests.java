@@ -13,7 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EdgeGatewayTest
+@GatewayIntegrationTest
 class CorsTests {
 
 	private static final String OTHER_ORIGIN = "https://evil.example";
@@ -32,14 +32,14 @@ class CorsTests {
 	void anAllowedOriginsPreflightIsAnsweredWithoutAToken() {
 		this.http.options()
 			.uri("/api/orders")
-			.header(HttpHeaders.ORIGIN, EdgeGatewayTest.ALLOWED_ORIGIN)
+			.header(HttpHeaders.ORIGIN, GatewayIntegrationTest.ALLOWED_ORIGIN)
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, content-type")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, EdgeGatewayTest.ALLOWED_ORIGIN)
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, GatewayIntegrationTest.ALLOWED_ORIGIN)
 			.expectHeader()
 			.value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, (methods) -> assertThat(methods).contains("POST"))
 			.expectHeader()
@@ -53,13 +53,13 @@ class CorsTests {
 	void anAllowedOriginReadsTheAnswerAndItsRequestId() {
 		this.http.get()
 			.uri("/api/orders")
-			.header(HttpHeaders.ORIGIN, EdgeGatewayTest.ALLOWED_ORIGIN)
+			.header(HttpHeaders.ORIGIN, GatewayIntegrationTest.ALLOWED_ORIGIN)
 			.headers((headers) -> headers.setBearerAuth(TestTokens.token("user-1", List.of("USER"))))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, EdgeGatewayTest.ALLOWED_ORIGIN)
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, GatewayIntegrationTest.ALLOWED_ORIGIN)
 			.expectHeader()
 			.value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
 					(exposed) -> assertThat(exposed).contains("X-Request-Id", "Location"))
@@ -97,7 +97,7 @@ class CorsTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(403);
-		assertThat(EdgeFixture.received()).noneMatch((request) -> request.contains(attempt));
+		assertThat(StubService.received()).noneMatch((request) -> request.uri().contains(attempt));
 	}
 
 	@Test

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.microshop.gateway.EdgeServices.Received;
+import dev.microshop.gateway.StubService.Received;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -16,10 +17,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EdgeIntegrationTest
+@GatewayIntegrationTest
 class DashboardTests {
 
-	static final Duration PART_TIMEOUT = Duration.ofSeconds(EdgeIntegrationTest.PART_TIMEOUT_SECONDS);
+	static final Duration PART_TIMEOUT = Duration.ofSeconds(GatewayIntegrationTest.PART_TIMEOUT_SECONDS);
 
 	@LocalServerPort
 	int port;
@@ -29,6 +30,12 @@ class DashboardTests {
 	@BeforeEach
 	void setUp() {
 		this.http = GatewayHttp.at(this.port);
+		StubService.resetAll();
+	}
+
+	@AfterEach
+	void releaseTheServices() {
+		StubService.resetAll();
 	}
 
 	@Test
@@ -68,26 +75,27 @@ class DashboardTests {
 			.expectStatus()
 			.isOk();
 
-		List<Received> parts = EdgeServices.received()
+		List<Received> parts = StubService.received()
 			.stream()
 			.filter((request) -> bea.equals(request.userId()))
 			.toList();
 		assertThat(parts).extracting(Received::path)
 			.containsExactlyInAnyOrder("/api/users/me", "/api/orders", "/api/notifications/unread-count");
 		assertThat(parts).allSatisfy((request) -> {
-			assertThat(request.headers()).containsEntry("x-user-roles", "USER,ADMIN")
-				.containsEntry("authorization", "Bearer " + token);
+			assertThat(request.headers()).containsEntry("x-user-roles", List.of("USER,ADMIN"))
+				.containsEntry("authorization", List.of("Bearer " + token));
 		});
 		assertThat(parts).filteredOn((request) -> request.path().equals("/api/orders"))
 			.singleElement()
 			.extracting(Received::query)
 			.isEqualTo("size=5");
-		assertThat(EdgeServices.received()).noneMatch((request) -> "attacker".equals(request.userId()));
+		assertThat(StubService.received()).noneMatch((request) -> "attacker".equals(request.userId()));
 	}
 
 	@Test
 	void aFailingPartIsShownUnavailableAndTheOthersStillShown() {
-		String cleo = user("orders-broken");
+		String cleo = user("cleo");
+		StubService.of("order-service").failWith(500);
 
 		dashboard(cleo).expectStatus().isOk().expectBody().json("""
 				{"profile": {"status": "ok", "data": {"id": "%s"}},
@@ -98,7 +106,8 @@ class DashboardTests {
 
 	@Test
 	void aSlowPartIsShownUnavailableWhenItsTimeoutIsUp() {
-		String dan = user("notifications-slow");
+		String dan = user("dan");
+		StubService.of("notification-service").hang();
 		long started = System.nanoTime();
 
 		dashboard(dan).expectStatus().isOk().expectBody().json("""
@@ -109,12 +118,14 @@ class DashboardTests {
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(PART_TIMEOUT)
 			.isLessThan(PART_TIMEOUT.plusSeconds(3))
-			.isLessThan(EdgeServices.SLOW);
+			.isLessThan(StubService.HANG);
 	}
 
 	@Test
 	void thePartsAreAskedForInParallel() {
-		String eve = user("profile-slow-orders-slow-notifications-slow");
+		String eve = user("eve");
+		List.of("user-service", "order-service", "notification-service")
+			.forEach((serviceId) -> StubService.of(serviceId).hang());
 		long started = System.nanoTime();
 
 		dashboard(eve).expectStatus().isOk().expectBody().json("""
@@ -142,7 +153,7 @@ class DashboardTests {
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
-		assertThat(EdgeServices.received()).noneMatch((request) -> "user-1".equals(request.userId()));
+		assertThat(StubService.received()).noneMatch((request) -> "user-1".equals(request.userId()));
 	}
 
 	private WebTestClient.ResponseSpec dashboard(String userId) {
@@ -153,7 +164,7 @@ class DashboardTests {
 	}
 
 	/**
-	 * A fresh user id; what it contains tells the fake services how to answer.
+	 * A fresh user id, to tell its requests from those of other tests.
 	 */
 	static String user(String kind) {
 		return kind + "-" + UUID.randomUUID();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.microshop.gateway.ControllableService.Call;
+import dev.microshop.gateway.StubService.Received;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 				"resilience4j.timelimiter.configs.default.timeout-duration=3s",
 				"resilience4j.timelimiter.configs.notification-stream.timeout-duration=1s",
 				"resilience4j.bulkhead.instances.payment-service.max-concurrent-calls=2" })
-@ContextConfiguration(initializers = { FakeServices.Initializer.class, ControllableService.Initializer.class })
+@ContextConfiguration(initializers = StubService.Initializer.class)
 class FaultIsolationTests {
 
 	/** The breaker judges once it has this many calls (the default config). */
@@ -53,7 +53,7 @@ class FaultIsolationTests {
 	/** One call and two retries (the default config). */
 	private static final int ATTEMPTS = 3;
 
-	private static final ControllableService service = ControllableService.instance();
+	private static final StubService service = StubService.of("payment-service");
 
 	private static final String token = TestTokens.token("user-1", List.of("USER"));
 
@@ -73,18 +73,20 @@ class FaultIsolationTests {
 	@AfterEach
 	void stopClients() {
 		this.clients.shutdownNow();
+		// The stubs serve every gateway of the test run.
+		StubService.resetAll();
 	}
 
 	@BeforeEach
 	void setUp() {
 		this.http = GatewayHttp.at(this.port);
-		service.reset();
+		StubService.resetAll();
 		this.breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 		// The first call through a new gateway (key set, connection pool) may take a
 		// while; it must not count against the breaker under test.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/payments").expectStatus().isOk());
 		this.breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-		service.reset();
+		StubService.resetAll();
 	}
 
 	@Test
@@ -96,8 +98,8 @@ class FaultIsolationTests {
 			get("/api/payments").expectStatus()
 				.isEqualTo(500)
 				.expectBody()
-				.jsonPath("$.answeredBy")
-				.isEqualTo("controllable-service");
+				.jsonPath("$.service")
+				.isEqualTo("payment-service");
 		}
 		assertThat(service.calls()).hasSize(MINIMUM_CALLS);
 
@@ -110,7 +112,7 @@ class FaultIsolationTests {
 			.isEqualTo(503)
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains("payment-service is failing"))
-			.jsonPath("$.answeredBy")
+			.jsonPath("$.service")
 			.doesNotExist();
 		assertThat(service.calls()).hasSize(MINIMUM_CALLS);
 	}
@@ -154,8 +156,8 @@ class FaultIsolationTests {
 		get("/api/payments").expectStatus()
 			.isEqualTo(503)
 			.expectBody()
-			.jsonPath("$.answeredBy")
-			.isEqualTo("controllable-service");
+			.jsonPath("$.service")
+			.isEqualTo("payment-service");
 
 		assertThat(service.calls()).hasSize(ATTEMPTS).allMatch((call) -> call.method().equals("GET"));
 	}
@@ -167,7 +169,7 @@ class FaultIsolationTests {
 		send(HttpMethod.POST, "key-1").expectStatus().isEqualTo(503);
 
 		assertThat(service.calls()).hasSize(ATTEMPTS)
-			.extracting(Call::idempotencyKey, Call::body)
+			.extracting(Received::idempotencyKey, Received::body)
 			.containsOnly(org.assertj.core.groups.Tuple.tuple("key-1", "{\"amount\":\"12.90\"}"));
 	}
 
@@ -206,7 +208,7 @@ class FaultIsolationTests {
 			.expectBody()
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains("Too many requests to payment-service"));
-		assertThat(service.calls()).extracting(Call::path)
+		assertThat(service.calls()).extracting(Received::path)
 			.containsExactlyInAnyOrder("/api/payments/first", "/api/payments/second");
 
 		service.release();

@@ -8,8 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * More real gateways than the test context's one, each on its own random port in front of
- * {@link FakeServices}, for tests that need several replicas or several configurations at
- * once. Close each one after the test.
+ * the {@link StubService stub services}, for tests that need several replicas or several
+ * configurations at once. Close each one after the test.
  */
 final class Gateways {
 
@@ -23,7 +23,7 @@ final class Gateways {
 			// As arguments, so that they take precedence over application.yml.
 			args.add("--" + property);
 		}
-		return new SpringApplicationBuilder(GatewayApplication.class).initializers(new FakeServices.Initializer())
+		return new SpringApplicationBuilder(GatewayApplication.class).initializers(new StubService.Initializer())
 			.run(args.toArray(String[]::new));
 	}
 

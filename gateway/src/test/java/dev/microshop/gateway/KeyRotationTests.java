@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@EdgeGatewayTest
+@GatewayIntegrationTest
 class KeyRotationTests {
 
 	@LocalServerPort
@@ -29,7 +29,7 @@ class KeyRotationTests {
 
 	@AfterEach
 	void publishOnlyTheUsualKey() {
-		EdgeFixture.publish(TestTokens.signingKey());
+		StubService.publish(TestTokens.signingKey());
 	}
 
 	@Test
@@ -38,11 +38,11 @@ class KeyRotationTests {
 		String signedWithNext = TestTokens.signedBy(next, "user-1");
 		assertThat(status(signedWithNext)).isEqualTo(HttpStatus.UNAUTHORIZED);
 
-		EdgeFixture.publish(TestTokens.signingKey(), next);
+		StubService.publish(TestTokens.signingKey(), next);
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(status(signedWithNext)).isEqualTo(HttpStatus.OK));
 
-		EdgeFixture.publish(TestTokens.signingKey());
+		StubService.publish(TestTokens.signingKey());
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(status(signedWithNext)).isEqualTo(HttpStatus.UNAUTHORIZED));
 		assertThat(status(TestTokens.signedBy(TestTokens.signingKey(), "user-1"))).isEqualTo(HttpStatus.OK);
@@ -50,7 +50,7 @@ class KeyRotationTests {
 
 	@Test
 	void tokensWithMadeUpKeyIdsDoNotMakeTheGatewayHammerTheKeyServer() {
-		int before = EdgeFixture.keySetFetches();
+		int before = StubService.keySetFetches();
 		long started = System.nanoTime();
 
 		for (int i = 0; i < 50; i++) {
@@ -60,7 +60,7 @@ class KeyRotationTests {
 		long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 		// At most one fetch per second (the configured interval), plus one in flight at
 		// each end.
-		assertThat(EdgeFixture.keySetFetches() - before).isLessThanOrEqualTo((int) seconds + 2).isLessThan(50);
+		assertThat(StubService.keySetFetches() - before).isLessThanOrEqualTo((int) seconds + 2).isLessThan(50);
 	}
 
 	private HttpStatus status(String token) {

@@ -15,7 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EdgeIntegrationTest
+@GatewayIntegrationTest
 class ProductCacheTests {
 
 	/** What Spring Security sends on everything not marked otherwise. */
@@ -38,7 +38,7 @@ class ProductCacheTests {
 		EntityExchangeResult<byte[]> first = get(path).exchange().expectStatus().isOk().expectBody().returnResult();
 		EntityExchangeResult<byte[]> second = get(path).exchange().expectStatus().isOk().expectBody().returnResult();
 
-		assertThat(EdgeServices.catalogCalls(path)).isEqualTo(1);
+		assertThat(catalogCalls(path)).isEqualTo(1);
 		assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
 		assertThat(new String(second.getResponseBody())).contains(path.substring("/api/products/".length()));
 		assertThat(second.getResponseHeaders().getETag()).isNotNull().isEqualTo(first.getResponseHeaders().getETag());
@@ -76,7 +76,7 @@ class ProductCacheTests {
 			.expectBody()
 			.jsonPath("$.name")
 			.exists();
-		assertThat(EdgeServices.catalogCalls(path)).isEqualTo(1);
+		assertThat(catalogCalls(path)).isEqualTo(1);
 	}
 
 	@Test
@@ -97,7 +97,7 @@ class ProductCacheTests {
 			.expectBody()
 			.isEmpty();
 
-		assertThat(EdgeServices.catalogCalls(path)).isEqualTo(2);
+		assertThat(catalogCalls(path)).isEqualTo(2);
 	}
 
 	@Test
@@ -109,12 +109,12 @@ class ProductCacheTests {
 			get(path).headers((headers) -> headers.setBearerAuth(token)).exchange().expectStatus().isOk();
 			get(path).header(HttpHeaders.COOKIE, "session=abc").exchange().expectStatus().isOk();
 		}
-		assertThat(EdgeServices.catalogCalls(path)).isEqualTo(4);
+		assertThat(catalogCalls(path)).isEqualTo(4);
 
 		get(path).exchange().expectStatus().isOk();
 		get(path).exchange().expectStatus().isOk();
 		get(path).headers((headers) -> headers.setBearerAuth(token)).exchange().expectStatus().isOk();
-		assertThat(EdgeServices.catalogCalls(path)).isEqualTo(6);
+		assertThat(catalogCalls(path)).isEqualTo(6);
 	}
 
 	@ParameterizedTest
@@ -128,7 +128,7 @@ class ProductCacheTests {
 		get(path).exchange().expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, cacheControl);
 		get(path).exchange().expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, cacheControl);
 
-		assertThat(EdgeServices.catalogCalls(path)).isEqualTo(2);
+		assertThat(catalogCalls(path)).isEqualTo(2);
 	}
 
 	@Test
@@ -145,9 +145,17 @@ class ProductCacheTests {
 				.valueEquals(HttpHeaders.CACHE_CONTROL, NEVER_STORE);
 		}
 
-		assertThat(EdgeServices.received()).filteredOn((request) -> userId.equals(request.userId()))
+		assertThat(StubService.received()).filteredOn((request) -> userId.equals(request.userId()))
 			.hasSize(2)
 			.allSatisfy((request) -> assertThat(request.path()).isEqualTo("/api/orders"));
+	}
+
+	/** How many requests for this path reached order-service. */
+	private static long catalogCalls(String path) {
+		return StubService.received()
+			.stream()
+			.filter((request) -> request.service().equals("order-service") && request.path().equals(path))
+			.count();
 	}
 
 	private WebTestClient.RequestHeadersSpec<?> get(String path) {
@@ -159,7 +167,7 @@ class ProductCacheTests {
 	}
 
 	/**
-	 * A product no test asked for before; its prefix tells the fake order-service how to
+	 * A product no test asked for before; its prefix tells the stub order-service how to
 	 * mark it.
 	 */
 	private static String product(String kind) {

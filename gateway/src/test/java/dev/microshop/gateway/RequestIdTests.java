@@ -15,7 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EdgeGatewayTest
+@GatewayIntegrationTest
 class RequestIdTests {
 
 	private static final String REQUEST_ID = "X-Request-Id";

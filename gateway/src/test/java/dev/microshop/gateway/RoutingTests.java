@@ -133,7 +133,7 @@ class RoutingTests {
 
 	@Test
 	void eachServicesApiDocumentIsServedAtTheGateway() {
-		for (String serviceId : FakeServices.SERVICE_IDS) {
+		for (String serviceId : StubService.SERVICE_IDS) {
 			this.http.get()
 				.uri("/api/docs/" + serviceId)
 				.exchange()

@@ -1,6 +1,7 @@
 package dev.microshop.gateway;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EdgeGatewayTest
+@GatewayIntegrationTest
 class SecurityHeadersTests {
 
 	private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -54,7 +55,7 @@ class SecurityHeadersTests {
 	@Test
 	void aServicesOwnCacheControlReachesTheClient() {
 		this.http.get()
-			.uri("/api/products")
+			.uri("/api/products/p-" + UUID.randomUUID())
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -32,7 +32,7 @@ final class TestTokens {
 	private TestTokens() {
 	}
 
-	/** The key whose public half the fake user-service publishes. */
+	/** The key whose public half the stub user-service publishes. */
 	static ECKey signingKey() {
 		return signingKey;
 	}
