@@ -1,14 +1,13 @@
 package dev.microshop.gateway.dashboard;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import dev.microshop.common.web.IdentityHeaders;
+import dev.microshop.gateway.identity.CallerIdentity;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.HttpHeaders;
@@ -36,9 +35,6 @@ class DashboardController {
 
 	/** How many orders the dashboard shows. */
 	static final int LATEST_ORDERS = 5;
-
-	/** The claim that carries the caller's roles, as the routes relay it. */
-	private static final String ROLES_CLAIM = "roles";
 
 	private static final Logger logger = LoggerFactory.getLogger(DashboardController.class);
 
@@ -80,16 +76,12 @@ class DashboardController {
 	}
 
 	/**
-	 * The identity the gateway's routes relay (see the identity package's filter), from
-	 * the same verified token.
+	 * The bearer token and the identity the gateway's routes relay, from the same
+	 * verified token.
 	 */
 	private static void relayIdentity(HttpHeaders headers, Jwt caller) {
 		headers.setBearerAuth(caller.getTokenValue());
-		headers.set(IdentityHeaders.USER_ID, caller.getSubject());
-		List<String> roles = caller.getClaimAsStringList(ROLES_CLAIM);
-		if (roles != null && !roles.isEmpty()) {
-			headers.set(IdentityHeaders.USER_ROLES, String.join(",", roles));
-		}
+		CallerIdentity.relay(caller, headers);
 	}
 
 }

@@ -31,9 +31,6 @@ import reactor.core.publisher.Mono;
 @Component
 class IdentityRelayFilter implements GlobalFilter, Ordered {
 
-	/** The claim that carries the caller's roles, a JSON array of strings. */
-	private static final String ROLES_CLAIM = "roles";
-
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		return exchange.getPrincipal()
@@ -48,11 +45,7 @@ class IdentityRelayFilter implements GlobalFilter, Ordered {
 		return exchange.mutate().request((request) -> request.headers((headers) -> {
 			removeClientIdentity(headers);
 			if (jwt != null) {
-				headers.set(IdentityHeaders.USER_ID, jwt.getSubject());
-				List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
-				if (roles != null && !roles.isEmpty()) {
-					headers.set(IdentityHeaders.USER_ROLES, String.join(",", roles));
-				}
+				CallerIdentity.relay(jwt, headers);
 			}
 		})).build();
 	}

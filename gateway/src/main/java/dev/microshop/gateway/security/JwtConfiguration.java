@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.nimbusds.jose.jwk.JWKSet;
 
+import dev.microshop.gateway.identity.CallerIdentity;
+
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +39,6 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
-
-	/** The claim that carries the caller's roles, a JSON array of strings. */
-	static final String ROLES_CLAIM = "roles";
 
 	/**
 	 * A request waiting for the key set waits at most this long; the keys already known
@@ -111,7 +110,7 @@ class JwtConfiguration {
 	@Bean
 	Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter() {
 		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-		authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+		authorities.setAuthoritiesClaimName(CallerIdentity.ROLES_CLAIM);
 		authorities.setAuthorityPrefix("ROLE_");
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(authorities);
