@@ -241,6 +241,7 @@ class FaultIsolationTests {
 
 	@Test
 	void theBreakersStatesAreVisibleInActuatorAndAsMetrics() {
+		// The catalog's route, so its breaker exists and is closed.
 		this.http.get().uri("/api/products").exchange().expectStatus().isOk();
 		openPaymentServiceBreaker();
 
@@ -249,7 +250,7 @@ class FaultIsolationTests {
 			.expectBody()
 			.jsonPath("$.circuitBreakers.payment-service.state")
 			.isEqualTo("OPEN")
-			.jsonPath("$.circuitBreakers.order-service.state")
+			.jsonPath("$.circuitBreakers.product-catalog.state")
 			.isEqualTo("CLOSED");
 		adminGet("/actuator/health").expectStatus()
 			.isOk()
@@ -259,7 +260,7 @@ class FaultIsolationTests {
 			.isEqualTo("UP")
 			.jsonPath("$.components.circuitBreakers.details.payment-service.details.state")
 			.isEqualTo("OPEN")
-			.jsonPath("$.components.circuitBreakers.details.order-service.details.state")
+			.jsonPath("$.components.circuitBreakers.details.product-catalog.details.state")
 			.isEqualTo("CLOSED");
 		adminGet("/actuator/prometheus").expectStatus()
 			.isOk()
@@ -271,7 +272,7 @@ class FaultIsolationTests {
 				.anyMatch((line) -> line.startsWith("resilience4j_circuitbreaker_not_permitted_calls_total{")
 						&& line.contains("name=\"payment-service\""))
 				.anyMatch((line) -> line.startsWith("resilience4j_circuitbreaker_state{")
-						&& line.contains("name=\"order-service\"") && line.contains("state=\"closed\"")
+						&& line.contains("name=\"product-catalog\"") && line.contains("state=\"closed\"")
 						&& line.endsWith(" 1.0"))
 				.anyMatch((line) -> line.startsWith("resilience4j_timelimiter_calls_total{")
 						&& line.contains("name=\"payment-service\""))
