@@ -1,11 +1,14 @@
 package dev.microshop.system;
 
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +31,11 @@ record Shopper(Gateway gateway, String email, String token) {
 	 * 127.0.0.1: a denied attempt (429, nothing done) is tried again, as a client would.
 	 */
 	private static final Duration RATE_LIMIT_PATIENCE = Duration.ofSeconds(30);
+
+	private static final Duration PLACING_PATIENCE = Duration.ofSeconds(60);
+
+	/** Too many requests, unavailable (an open breaker, a full bulkhead), timed out. */
+	private static final Set<Integer> WORTH_REPEATING = Set.of(429, 503, 504);
 
 	static Shopper register(Gateway gateway, String name) {
 		String email = name + "-" + UUID.randomUUID() + "@example.com";
@@ -52,6 +60,30 @@ record Shopper(Gateway gateway, String email, String token) {
 			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(250))
 			.until(request, (response) -> response.status() != 429);
+	}
+
+	/**
+	 * Places an order as a careful client does: with an {@code Idempotency-Key}, sending
+	 * the same request again while the answer is 429, 503 or 504 or does not come (the
+	 * key makes a repeat safe: the order is placed once and the repeat answers it with
+	 * 200).
+	 * @param attempts counts the requests sent
+	 * @return the first answer that is not worth repeating
+	 */
+	Gateway.Response placePatiently(String productId, int quantity, AtomicInteger attempts) {
+		String key = UUID.randomUUID().toString();
+		String body = Gateway.json(Map.of("items", List.of(Map.of("productId", productId, "quantity", quantity))));
+		return await().atMost(PLACING_PATIENCE)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> {
+				attempts.incrementAndGet();
+				return this.gateway.send(this.gateway.request("/api/orders", this.token)
+					.header("Content-Type", "application/json")
+					.header("Idempotency-Key", key)
+					.POST(HttpRequest.BodyPublishers.ofString(body)));
+			}, (response) -> !WORTH_REPEATING.contains(response.status()));
 	}
 
 	Gateway.Response place(String productId, int quantity) {
