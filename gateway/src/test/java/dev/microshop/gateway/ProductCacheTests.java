@@ -2,18 +2,25 @@ package dev.microshop.gateway;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
+import org.springframework.cloud.gateway.event.RefreshRoutesResultEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @GatewayIntegrationTest
 class ProductCacheTests {
@@ -23,6 +30,9 @@ class ProductCacheTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ConfigurableApplicationContext context;
 
 	WebTestClient http;
 
@@ -47,6 +57,25 @@ class ProductCacheTests {
 		assertThat(List.of(first, second))
 			.allSatisfy((response) -> assertThat(response.getResponseHeaders().getCacheControl())
 				.matches("public, ?max-age=([12]?[0-9]|30)"));
+	}
+
+	@Test
+	void theCacheOutlivesARefreshOfTheRoutes() {
+		String path = product("p");
+		get(path).exchange().expectStatus().isOk();
+		// Discovery refreshes the routes every few seconds, which builds their filters
+		// again.
+		AtomicBoolean refreshed = new AtomicBoolean();
+		this.context.addApplicationListener((ApplicationEvent event) -> {
+			if (event instanceof RefreshRoutesResultEvent) {
+				refreshed.set(true);
+			}
+		});
+		this.context.publishEvent(new RefreshRoutesEvent(this));
+		await().untilTrue(refreshed);
+
+		get(path).exchange().expectStatus().isOk();
+		assertThat(catalogCalls(path)).isEqualTo(1);
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package dev.microshop.gateway.cache;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
@@ -28,6 +31,13 @@ class PublicResponseCacheGatewayFilterFactory extends AbstractGatewayFilterFacto
 
 	private final LocalResponseCacheGatewayFilterFactory localResponseCache;
 
+	/**
+	 * The filter of each route and configuration. Discovery refreshes the routes every
+	 * few seconds, which applies this factory again; Spring's factory would answer with a
+	 * new, empty cache each time, so the answers would be kept for seconds, not the TTL.
+	 */
+	private final Map<List<Object>, GatewayFilter> filters = new ConcurrentHashMap<>();
+
 	PublicResponseCacheGatewayFilterFactory(LocalResponseCacheGatewayFilterFactory localResponseCache) {
 		super(RouteCacheConfiguration.class);
 		this.localResponseCache = localResponseCache;
@@ -35,7 +45,9 @@ class PublicResponseCacheGatewayFilterFactory extends AbstractGatewayFilterFacto
 
 	@Override
 	public GatewayFilter apply(RouteCacheConfiguration config) {
-		return new OrderedGatewayFilter(new PublicResponseCacheFilter(this.localResponseCache.apply(config)), ORDER);
+		List<Object> key = Arrays.asList(config.getRouteId(), config.getTimeToLive(), config.getSize());
+		return this.filters.computeIfAbsent(key, (route) -> new OrderedGatewayFilter(
+				new PublicResponseCacheFilter(this.localResponseCache.apply(config)), ORDER));
 	}
 
 	@Override
