@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -107,6 +108,9 @@ class FaultIsolationTests {
 			.isEqualTo(503)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			// The breaker's 2 s wait in the open state.
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "2")
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(503)
@@ -205,6 +209,8 @@ class FaultIsolationTests {
 			.isEqualTo(503)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
 			.expectBody()
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains("Too many requests to payment-service"));

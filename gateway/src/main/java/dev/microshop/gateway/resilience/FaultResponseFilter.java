@@ -1,6 +1,13 @@
 package dev.microshop.gateway.resilience;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.jspecify.annotations.Nullable;
 
 import dev.microshop.gateway.web.ProblemWriter;
 
@@ -37,8 +44,11 @@ class FaultResponseFilter implements GlobalFilter, Ordered {
 
 	private final ProblemWriter problems;
 
-	FaultResponseFilter(ProblemWriter problems) {
+	private final CircuitBreakerRegistry breakers;
+
+	FaultResponseFilter(ProblemWriter problems, CircuitBreakerRegistry breakers) {
 		this.problems = problems;
+		this.breakers = breakers;
 	}
 
 	@Override
@@ -55,21 +65,41 @@ class FaultResponseFilter implements GlobalFilter, Ordered {
 			// What the CircuitBreaker filter makes of a call its open circuit did not let
 			// through.
 			return problem(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-					service + " is failing, so the gateway is not calling it for a few seconds. Try again later.");
+					service + " is failing, so the gateway is not calling it for a few seconds. Try again later.",
+					openFor(exchange));
 		}
 		if (ex instanceof BulkheadFullException) {
 			return problem(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-					"Too many requests to " + service + " are in progress. Try again shortly.");
+					"Too many requests to " + service + " are in progress. Try again shortly.", Duration.ofSeconds(1));
 		}
 		if (ex instanceof ResponseStatusException status && status.getStatusCode() == HttpStatus.GATEWAY_TIMEOUT) {
 			return problem(exchange, HttpStatus.GATEWAY_TIMEOUT,
-					service + " did not answer within the gateway's time limit.");
+					service + " did not answer within the gateway's time limit.", null);
 		}
 		return Mono.error(ex);
 	}
 
-	private Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String detail) {
-		return this.problems.write(exchange, ProblemDetail.forStatusAndDetail(status, detail), HttpHeaders.EMPTY);
+	/**
+	 * Answers the problem, with {@code Retry-After} (whole seconds, rounded up) when the
+	 * gateway knows when trying again makes sense.
+	 */
+	private Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String detail,
+			@Nullable Duration retryAfter) {
+		HttpHeaders headers = new HttpHeaders();
+		if (retryAfter != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+		}
+		return this.problems.write(exchange, ProblemDetail.forStatusAndDetail(status, detail), headers);
+	}
+
+	/** How long the route's breaker stays open before it lets trial calls through. */
+	private Duration openFor(ServerWebExchange exchange) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		CircuitBreakerConfig config = Optional.ofNullable(route)
+			.flatMap((open) -> this.breakers.find(open.getId()))
+			.map(CircuitBreaker::getCircuitBreakerConfig)
+			.orElseGet(this.breakers::getDefaultConfig);
+		return Duration.ofMillis(config.getWaitIntervalFunctionInOpenState().apply(1));
 	}
 
 	private static String serviceName(ServerWebExchange exchange) {
