@@ -3,6 +3,7 @@ package dev.microshop.gateway;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,18 +33,7 @@ class RequestIdTests {
 
 	@Test
 	void aRequestWithoutIdGetsOneThatTheServiceSeesToo() {
-		// A private answer: the gateway's cache never answers it instead of the service.
-		EntityExchangeResult<byte[]> result = this.http.get()
-			.uri("/api/orders")
-			.headers((headers) -> headers.setBearerAuth(TestTokens.token("user-1", List.of("USER"))))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult();
-		String id = result.getResponseHeaders().getFirst(REQUEST_ID);
-		assertThat(UUID.fromString(id)).hasToString(id);
-		assertThat(new String(result.getResponseBody())).contains("\"x-request-id\":[\"" + id + "\"]");
+		assertAFreshIdReachesTheServiceAndComesBack(null);
 	}
 
 	@Test
@@ -67,18 +57,7 @@ class RequestIdTests {
 	@ValueSource(strings = { "two words", "<script>alert(1)</script>", "id\u00e9",
 			"a-very-long-id-0123456789-0123456789-0123456789-0123456789-0123456789", "" })
 	void aClientsInvalidIdIsReplaced(String invalid) {
-		EntityExchangeResult<byte[]> result = this.http.get()
-			.uri("/api/orders")
-			.headers((headers) -> headers.setBearerAuth(TestTokens.token("user-1", List.of("USER"))))
-			.header(REQUEST_ID, invalid)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult();
-		String id = result.getResponseHeaders().getFirst(REQUEST_ID);
-		assertThat(UUID.fromString(id)).hasToString(id);
-		assertThat(new String(result.getResponseBody())).contains("\"x-request-id\":[\"" + id + "\"]");
+		assertAFreshIdReachesTheServiceAndComesBack(invalid);
 	}
 
 	@Test
@@ -124,6 +103,30 @@ class RequestIdTests {
 			.isForbidden()
 			.expectHeader()
 			.valueEquals(REQUEST_ID, "cross-origin-1");
+	}
+
+	/**
+	 * Sends a request with the client's id (none when {@code null}) and checks that the
+	 * gateway made a new UUID, passed it to the service and returned it. A private
+	 * answer, so the gateway's cache never answers instead of the service.
+	 */
+	private void assertAFreshIdReachesTheServiceAndComesBack(@Nullable String clientId) {
+		EntityExchangeResult<byte[]> result = this.http.get()
+			.uri("/api/orders")
+			.headers((headers) -> headers.setBearerAuth(TestTokens.token("user-1", List.of("USER"))))
+			.headers((headers) -> {
+				if (clientId != null) {
+					headers.set(REQUEST_ID, clientId);
+				}
+			})
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult();
+		String id = result.getResponseHeaders().getFirst(REQUEST_ID);
+		assertThat(UUID.fromString(id)).hasToString(id);
+		assertThat(new String(result.getResponseBody())).contains("\"x-request-id\":[\"" + id + "\"]");
 	}
 
 }
