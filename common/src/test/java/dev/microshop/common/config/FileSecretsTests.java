@@ -10,11 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class FileSecretsTests {
@@ -43,12 +49,23 @@ class FileSecretsTests {
 	}
 
 	@Test
-	void aSecretBindsToConfigurationPropertiesLikeAnEnvironmentVariable() throws IOException {
-		StandardEnvironment environment = postProcessed(
-				Map.of("SPRING_MONGODB_URI_FILE", secret("uri", "mongodb://mongodb/users").toString()));
+	void aServiceStartsWithItsPlaceholderResolvedFromTheSecret() throws IOException {
+		Path uri = secret("mongodb_uri", "mongodb://shop:s3cret@mongodb:27017/orders\n");
 
-		assertThat(Binder.get(environment).bind("spring.mongodb.uri", String.class).get())
-			.isEqualTo("mongodb://mongodb/users");
+		try (ConfigurableApplicationContext context = start(Map.of("MONGODB_URI_FILE", uri.toString(),
+				"TF_CLI_CONFIG_FILE", this.secrets.resolve("absent").toString()))) {
+			assertThat(context.getBean(Settings.class).mongodbUri)
+				.isEqualTo("mongodb://shop:s3cret@mongodb:27017/orders");
+		}
+	}
+
+	@Test
+	void aServiceWhoseSecretFileIsMissingDoesNotStart() {
+		Path missing = this.secrets.resolve("absent");
+
+		assertThatException().isThrownBy(() -> start(Map.of("MONGODB_URI_FILE", missing.toString())))
+			.withStackTraceContaining(
+					"MONGODB_URI_FILE names " + missing + ", which cannot be read (NoSuchFileException)");
 	}
 
 	@Test
@@ -62,11 +79,11 @@ class FileSecretsTests {
 	}
 
 	@Test
-	void aMissingFileFailsTheStartNamingTheVariableAndThePath() {
+	void aMissingFileIsReportedWithTheVariableAndThePath() {
 		Path missing = this.secrets.resolve("absent");
+		StandardEnvironment environment = postProcessed(Map.of("MONGODB_URI_FILE", missing.toString()));
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> postProcessed(Map.of("MONGODB_URI_FILE", missing.toString())))
+		assertThatIllegalStateException().isThrownBy(() -> environment.getProperty("MONGODB_URI"))
 			.withMessage("MONGODB_URI_FILE names " + missing + ", which cannot be read (NoSuchFileException)");
 	}
 
@@ -75,49 +92,65 @@ class FileSecretsTests {
 		Path garbled = this.secrets.resolve("garbled");
 		Files.write(garbled, new byte[] { 'h', 'u', 'n', 't', 'e', 'r', '2', (byte) 0xff });
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> postProcessed(Map.of("DB_PASSWORD_FILE", garbled.toString())))
+		StandardEnvironment environment = postProcessed(Map.of("DB_PASSWORD_FILE", garbled.toString()));
+
+		assertThatIllegalStateException().isThrownBy(() -> environment.getProperty("DB_PASSWORD"))
 			.withMessageStartingWith("DB_PASSWORD_FILE names " + garbled)
 			.withMessageNotContaining("hunter2");
 	}
 
 	@Test
-	void pathVariablesAndBlankValuesAreLeftAlone() throws IOException {
+	void variablesNobodyAsksForByTheirNameAreLeftAlone() throws IOException {
 		Path key = secret("jwt.pem", "-----BEGIN PRIVATE KEY-----\n");
 
-		StandardEnvironment environment = postProcessed(Map.of("JWT_SIGNING_KEY_FILE", key.toString(), "LOG_FILE",
-				"/var/log/not-yet.log", "REDIS_URL_FILE", ""));
+		StandardEnvironment environment = postProcessed(Map.of("JWT_SIGNING_KEY_FILE", key.toString(), "SSL_CERT_FILE",
+				"/etc/ssl/absent.pem", "REDIS_URL_FILE", ""));
 
-		assertThat(environment.getProperty("JWT_SIGNING_KEY_FILE")).isEqualTo(key.toString());
-		assertThat(environment.containsProperty("JWT_SIGNING_KEY")).isFalse();
-		assertThat(environment.containsProperty("LOG")).isFalse();
-		assertThat(environment.containsProperty("REDIS_URL")).isFalse();
-		assertThat(environment.getPropertySources().contains(FileSecrets.PROPERTY_SOURCE_NAME)).isFalse();
+		assertThat(environment.resolvePlaceholders("${JWT_SIGNING_KEY_FILE:}")).isEqualTo(key.toString());
+		assertThat(environment.getProperty("REDIS_URL")).isNull();
 	}
 
 	@Test
-	void systemPropertiesStillWinOverAFileSecret() throws IOException {
-		StandardEnvironment environment = postProcessed(
-				Map.of("SERVER_PORT_FILE", secret("port", "8082\n").toString()));
-		environment.getPropertySources()
-			.addFirst(new SystemEnvironmentPropertySource("commandLine", Map.of("server.port", "9000")));
+	void commandLineArgumentsStillWinOverAFileSecret() throws IOException {
+		StandardEnvironment environment = postProcessed(Map.of("PORT_FILE", secret("port", "8082\n").toString()));
+		environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", Map.of("PORT", "9000")));
 
-		assertThat(environment.getProperty("server.port")).isEqualTo("9000");
-		environment.getPropertySources().remove("commandLine");
-		assertThat(environment.getProperty("server.port")).isEqualTo("8082");
+		assertThat(environment.resolvePlaceholders("${PORT:8080}")).isEqualTo("9000");
+		environment.getPropertySources().remove("commandLineArgs");
+		assertThat(environment.resolvePlaceholders("${PORT:8080}")).isEqualTo("8082");
 	}
 
 	private Path secret(String name, String content) throws IOException {
 		return Files.writeString(this.secrets.resolve(name), content, StandardCharsets.UTF_8);
 	}
 
+	private static ConfigurableApplicationContext start(Map<String, Object> variables) {
+		return new SpringApplicationBuilder(Settings.class).environment(environment(variables))
+			.web(WebApplicationType.NONE)
+			.run();
+	}
+
 	private static StandardEnvironment postProcessed(Map<String, Object> variables) {
+		StandardEnvironment environment = environment(variables);
+		new FileSecrets().postProcessEnvironment(environment, new SpringApplication());
+		return environment;
+	}
+
+	private static StandardEnvironment environment(Map<String, Object> variables) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
 					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-		new FileSecrets().postProcessEnvironment(environment, new SpringApplication());
 		return environment;
+	}
+
+	/** A bean that reads its setting as a service's application.yml would. */
+	@Configuration(proxyBeanMethods = false)
+	static class Settings {
+
+		@Value("${MONGODB_URI:mongodb://localhost:27017/orders}")
+		String mongodbUri;
+
 	}
 
 }
