@@ -43,7 +43,7 @@ class ComposeSystemTests {
 
 	@AfterAll
 	static void down() {
-		compose.run("down", "--volumes", "--timeout", "30");
+		compose.run("down", "--volumes");
 	}
 
 	@Test
@@ -84,7 +84,7 @@ class ComposeSystemTests {
 	@Test
 	@Order(3)
 	void dataSurvivesDownAndUpInTheNamedVolumes() {
-		compose.run("down", "--timeout", "30");
+		compose.run("down");
 		compose.up();
 
 		Shopper again = Shopper.logIn(gateway, ada.email(), "password-ada");
