@@ -59,7 +59,9 @@ final class Repository {
 
 	static boolean isDockerfile(Path file) {
 		String name = file.getFileName().toString();
-		return name.equals("Dockerfile") || name.startsWith("Dockerfile.") || name.endsWith(".Dockerfile");
+		// Dockerfile.<variant>, but not this module's Dockerfile.java.
+		return name.equals("Dockerfile") || name.endsWith(".Dockerfile")
+				|| (name.startsWith("Dockerfile.") && !name.matches(".*\\.(java|kt|md|txt|adoc)"));
 	}
 
 	/**
