@@ -17,19 +17,23 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class ComposeRulesTests {
 
+	/** No image brings its own healthcheck: every service needs one in the file. */
+	private static final Set<String> NONE = Set.of();
+
 	@Test
 	void composeFilesAsTheRulesWantThemPassThemAll() {
 		ComposeFile compose = Fixtures.compose("compose/good/compose.yaml");
-		assertThat(ComposeRules.check(compose)).isEmpty();
-		assertThat(ComposeRules.check(compose.withOverride(Fixtures.compose("compose/good/compose.standins.yaml"))))
+		assertThat(ComposeRules.check(compose, NONE)).isEmpty();
+		assertThat(
+				ComposeRules.check(compose.withOverride(Fixtures.compose("compose/good/compose.standins.yaml")), NONE))
 			.isEmpty();
 	}
 
 	@Test
 	void stackFilesAsTheRulesWantThemPassThemAll() {
 		ComposeFile stack = Fixtures.compose("compose/good/swarm/stack.yaml");
-		assertThat(StackRules.check(stack)).isEmpty();
-		assertThat(StackRules.check(stack.withOverride(Fixtures.compose("compose/good/swarm/stack.ci.yaml"))))
+		assertThat(StackRules.check(stack, NONE)).isEmpty();
+		assertThat(StackRules.check(stack.withOverride(Fixtures.compose("compose/good/swarm/stack.ci.yaml")), NONE))
 			.isEmpty();
 	}
 
@@ -47,7 +51,7 @@ class ComposeRulesTests {
 			""")
 	void eachServiceRuleReportsTheServiceThatBreaksIt(String fixture, String service, String rules) {
 		ComposeFile file = Fixtures.compose("compose/bad/" + fixture);
-		List<Violation> violations = Rule.applyAll(file.name(), file, ServiceRules.rules(false));
+		List<Violation> violations = Rule.applyAll(file.name(), file, ServiceRules.rules(false, NONE));
 		assertBroken(violations, "service " + service, rules);
 	}
 
@@ -60,7 +64,7 @@ class ComposeRulesTests {
 					missing-service.yaml        | services                | all six services
 					""")
 	void eachComposeRuleReportsWhatBreaksIt(String fixture, String subject, String rules) {
-		assertBroken(ComposeRules.check(Fixtures.compose("compose/bad/" + fixture)), subject, rules);
+		assertBroken(ComposeRules.check(Fixtures.compose("compose/bad/" + fixture), NONE), subject, rules);
 	}
 
 	@ParameterizedTest(name = "{0} breaks \"{2}\" in {1}")
@@ -72,12 +76,12 @@ class ComposeRulesTests {
 			stack-mem-limit.yaml          | service kafka                | memory limit
 			""")
 	void eachStackRuleReportsWhatBreaksIt(String fixture, String subject, String rules) {
-		assertBroken(StackRules.check(Fixtures.compose("compose/bad/" + fixture)), subject, rules);
+		assertBroken(StackRules.check(Fixtures.compose("compose/bad/" + fixture), NONE), subject, rules);
 	}
 
 	@Test
 	void aHardeningProblemIsReportedOncePerMissingSetting() {
-		List<Violation> violations = ComposeRules.check(Fixtures.compose("compose/bad/not-hardened.yaml"));
+		List<Violation> violations = ComposeRules.check(Fixtures.compose("compose/bad/not-hardened.yaml"), NONE);
 		assertThat(violations).extracting(Violation::detail)
 			.containsExactly("no read_only: true", "no cap_drop: [ALL]", "no security_opt: [no-new-privileges:true]");
 	}
@@ -87,9 +91,44 @@ class ComposeRulesTests {
 		ComposeFile compose = Fixtures.compose("compose/good/compose.yaml")
 			.withOverride(Fixtures.compose("compose/bad/latest-tag.yaml"));
 		assertThat(compose.name()).isEqualTo("compose/good/compose.yaml + latest-tag.yaml");
-		assertThat(ComposeRules.check(compose)).extracting(Violation::subject, Violation::rule)
+		assertThat(ComposeRules.check(compose, NONE)).extracting(Violation::subject, Violation::rule)
 			.containsExactlyInAnyOrder(tuple("service order-service", ServiceRules.PINNED_IMAGE),
 					tuple("service order-service", ServiceRules.OUR_IMAGE_TAG));
+	}
+
+	@Test
+	void ourServiceMayUseItsImagesHealthcheckButNoOtherMay() {
+		ComposeFile file = Fixtures.compose("compose/bad/no-healthcheck-in-file.yaml");
+		assertThat(Rule.applyAll(file.name(), file, ServiceRules.rules(false, Set.of("gateway"))))
+			.extracting(Violation::subject, Violation::detail)
+			.containsExactly(tuple("service redis", "no healthcheck (only our six images may use their Dockerfile's)"));
+		assertThat(Rule.applyAll(file.name(), file, ServiceRules.rules(false, NONE)))
+			.extracting(Violation::subject, Violation::detail)
+			.containsExactlyInAnyOrder(
+					tuple("service redis", "no healthcheck (only our six images may use their Dockerfile's)"),
+					tuple("service gateway", "no healthcheck, neither here nor in gateway/Dockerfile"));
+	}
+
+	@Test
+	void anImageChosenByAVariableIsCheckedWithItsDefault() {
+		ComposeFile file = ComposeFile.parse("inline", """
+				services:
+				  mongo:
+				    image: ${MONGO_IMAGE:-mongo}
+				    mem_limit: 512m
+				    healthcheck: {test: [CMD, mongosh]}
+				  kafka:
+				    image: ${KAFKA_IMAGE:-apache/kafka:4.1.2}
+				    mem_limit: 512m
+				    healthcheck: {test: [CMD, kafka-topics.sh]}
+				  redis:
+				    image: ${REDIS_IMAGE:?set the image}
+				    mem_limit: 64m
+				    healthcheck: {test: [CMD, redis-cli, ping]}
+				""");
+		assertThat(Rule.applyAll(file.name(), file, ServiceRules.rules(false, NONE)))
+			.extracting(Violation::subject, Violation::detail)
+			.containsExactly(tuple("service mongo", "image ${MONGO_IMAGE:-mongo}: no tag (means latest)"));
 	}
 
 	private static void assertBroken(List<Violation> violations, String subject, String rules) {

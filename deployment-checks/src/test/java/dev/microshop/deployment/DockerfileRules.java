@@ -93,6 +93,17 @@ final class DockerfileRules {
 		}
 	}
 
+	/**
+	 * Whether the image gets a HEALTHCHECK, which compose and Swarm use when their file
+	 * has none.
+	 * @param dockerfile the Dockerfile
+	 * @return whether its final stage has a HEALTHCHECK other than NONE
+	 */
+	static boolean hasHealthcheck(Dockerfile dockerfile) {
+		Stage stage = dockerfile.finalStage();
+		return stage != null && stage.all("HEALTHCHECK").stream().anyMatch(DockerfileRules::enabled);
+	}
+
 	private static boolean enabled(Instruction healthcheck) {
 		return !healthcheck.arguments().strip().equalsIgnoreCase("NONE");
 	}

@@ -1,7 +1,5 @@
 package dev.microshop.deployment;
 
-import java.util.Set;
-
 /**
  * An image reference split into name, tag and digest; {@code ${...}} variables (compose
  * interpolation) are kept whole, so a default such as {@code ${TAG:-1.0}} does not look
@@ -70,8 +68,8 @@ record ImageReference(String name, String tag, String digest) {
 
 	/**
 	 * Whether the reference names a fixed image: a digest, or a tag other than
-	 * {@code latest}. Variables are resolved to their defaults first; a variable without
-	 * a default counts as pinned because whoever builds or deploys must set it.
+	 * {@code latest}. Resolve variables first: in {@code x:${TAG:-latest}} the tag is
+	 * latest.
 	 * @return the problem, or {@code null} when the reference is pinned
 	 */
 	String pinningProblem() {
@@ -81,14 +79,7 @@ record ImageReference(String name, String tag, String digest) {
 		if (this.tag == null || this.tag.isEmpty()) {
 			return "no tag (means latest)";
 		}
-		String resolved = ComposeFile.defaults(this.tag);
-		if (resolved.isEmpty()) {
-			return "tag " + this.tag + " is empty when its variable is unset";
-		}
-		if (Set.of("latest").contains(resolved.toLowerCase())) {
-			return "tag " + this.tag + " is latest";
-		}
-		return null;
+		return this.tag.equalsIgnoreCase("latest") ? "tag latest" : null;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.microshop.deployment;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +36,7 @@ class RepositoryComposeFilesTests {
 		List<ComposeFile> files = ComposeFiles.asDeployed(Repository.root().resolve("compose"));
 		assertThat(files).as("compose files in compose/").isNotEmpty();
 		List<Violation> violations = new ArrayList<>();
-		files.forEach((file) -> violations.addAll(ComposeRules.check(file)));
+		files.forEach((file) -> violations.addAll(ComposeRules.check(file, imageHealthchecks())));
 		Violations.assertNone(names(files), violations);
 	}
 
@@ -43,7 +45,7 @@ class RepositoryComposeFilesTests {
 		List<ComposeFile> files = ComposeFiles.asDeployed(Repository.root().resolve("compose/swarm"));
 		assertThat(files).as("stack files in compose/swarm/").isNotEmpty();
 		List<Violation> violations = new ArrayList<>();
-		files.forEach((file) -> violations.addAll(StackRules.check(file)));
+		files.forEach((file) -> violations.addAll(StackRules.check(file, imageHealthchecks())));
 		Violations.assertNone(names(files), violations);
 	}
 
@@ -67,6 +69,19 @@ class RepositoryComposeFilesTests {
 			.filter((line) -> line.matches("[A-Za-z_][A-Za-z0-9_]*=.*"))
 			.forEach((line) -> listed.add(line.substring(0, line.indexOf('='))));
 		assertThat(listed).as("variables in compose/.env.example (used in compose/*.yaml: %s)", used).containsAll(used);
+	}
+
+	/**
+	 * Our services whose image has a HEALTHCHECK, which their compose service may rely
+	 * on.
+	 */
+	private static Set<String> imageHealthchecks() {
+		Path root = Repository.root();
+		return Repository.SERVICES.stream()
+			.filter((service) -> Files.isRegularFile(root.resolve(service).resolve("Dockerfile")))
+			.filter((service) -> DockerfileRules
+				.hasHealthcheck(Dockerfile.parse(Repository.read(root.resolve(service).resolve("Dockerfile")))))
+			.collect(Collectors.toSet());
 	}
 
 	private static String names(List<ComposeFile> files) {

@@ -12,11 +12,11 @@ import dev.microshop.deployment.ComposeFile.Service;
 /**
  * The rules every service follows in every compose and Swarm stack file.
  * <p>
- * Healthchecks are required in the file itself, also for our images whose Dockerfile has
- * a HEALTHCHECK: the official images (MongoDB, Kafka, Redis) have none,
- * {@code depends_on:
- * condition: service_healthy} is easier to follow when the check is next to it, and one
- * rule without exceptions is easier to keep.
+ * Every service has a healthcheck: in the file or, for our six images only, the
+ * HEALTHCHECK of the image's Dockerfile, which compose and Swarm use when the file has
+ * none (one definition, next to the port it probes; the Dockerfile rules check that it
+ * asks the readiness probe). Other images (MongoDB, Kafka, Redis) need one in the file:
+ * the official images have none.
  */
 final class ServiceRules {
 
@@ -45,10 +45,11 @@ final class ServiceRules {
 	 * The rules for a file of the given kind.
 	 * @param stack whether the file is a Swarm stack, where only {@code deploy.resources}
 	 * limits memory ({@code docker stack deploy} ignores {@code mem_limit})
+	 * @param imageHealthchecks our services whose Dockerfile has a HEALTHCHECK
 	 * @return the rules
 	 */
-	static List<Rule<ComposeFile>> rules(boolean stack) {
-		return List.of(new Rule<>(HEALTHCHECK, ServiceRules::healthcheck),
+	static List<Rule<ComposeFile>> rules(boolean stack, Set<String> imageHealthchecks) {
+		return List.of(new Rule<>(HEALTHCHECK, (file, report) -> healthcheck(file, report, imageHealthchecks)),
 				new Rule<>(MEMORY_LIMIT, (file, report) -> memoryLimit(file, report, stack)),
 				new Rule<>(PINNED_IMAGE, ServiceRules::pinnedImage),
 				new Rule<>(OUR_IMAGE_TAG, ServiceRules::ourImageTag),
@@ -56,13 +57,16 @@ final class ServiceRules {
 				new Rule<>(DECLARED, ServiceRules::declared));
 	}
 
-	private static void healthcheck(ComposeFile file, Rule.Report report) {
+	private static void healthcheck(ComposeFile file, Rule.Report report, Set<String> imageHealthchecks) {
 		for (Service service : file.services()) {
-			if (!(service.get("healthcheck") instanceof Map<?, ?>) || service.get("healthcheck.test") == null) {
-				report.problem(subject(service), "no healthcheck with a test");
-			}
-			else if (Boolean.TRUE.equals(service.get("healthcheck.disable"))) {
+			String ours = service.ourService();
+			if (Boolean.TRUE.equals(service.get("healthcheck.disable"))) {
 				report.problem(subject(service), "healthcheck disabled");
+			}
+			else if (service.get("healthcheck.test") == null && (ours == null || !imageHealthchecks.contains(ours))) {
+				report.problem(subject(service),
+						(ours != null) ? "no healthcheck, neither here nor in " + ours + "/Dockerfile"
+								: "no healthcheck (only our six images may use their Dockerfile's)");
 			}
 		}
 	}
@@ -82,10 +86,18 @@ final class ServiceRules {
 
 	private static void pinnedImage(ComposeFile file, Rule.Report report) {
 		for (Service service : file.services()) {
-			ImageReference image = service.image();
-			String problem = (image != null) ? image.pinningProblem() : null;
+			String image = service.string("image");
+			if (image == null) {
+				continue;
+			}
+			// ${MONGO_IMAGE:-mongo:8.0} is mongo:8.0 unless set; a variable without
+			// default is
+			// set by whoever deploys.
+			String resolved = ComposeFile.defaults(image);
+			String problem = resolved.matches(".*<[A-Za-z_][A-Za-z0-9_]*>.*") ? null
+					: ImageReference.parse(resolved).pinningProblem();
 			if (problem != null) {
-				report.problem(subject(service), "image " + service.string("image") + ": " + problem);
+				report.problem(subject(service), "image " + image + ": " + problem);
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package dev.microshop.deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.microshop.deployment.ComposeFile.Service;
 
@@ -35,10 +36,11 @@ final class StackRules {
 	/**
 	 * Applies the rules of every service and these rules.
 	 * @param file the file, overrides merged
+	 * @param imageHealthchecks our services whose Dockerfile has a HEALTHCHECK
 	 * @return every violation
 	 */
-	static List<Violation> check(ComposeFile file) {
-		List<Rule<ComposeFile>> rules = new ArrayList<>(ServiceRules.rules(true));
+	static List<Violation> check(ComposeFile file, Set<String> imageHealthchecks) {
+		List<Rule<ComposeFile>> rules = new ArrayList<>(ServiceRules.rules(true, imageHealthchecks));
 		rules.addAll(RULES);
 		return Rule.applyAll(file.name(), file, rules);
 	}
