@@ -10,7 +10,10 @@ import java.util.Map;
  * <p>
  * Each value comes from a command-line option, else an environment variable, else a
  * default that matches the platform contract (Kafka 9092 with its controller on 9093,
- * MongoDB wire protocol on 27017, data under {@code .platform/data}).
+ * MongoDB wire protocol on 27017, data under {@code .platform/data}, everything on
+ * 127.0.0.1). In a container, the servers listen on every interface
+ * ({@code --bind-address 0.0.0.0}) and Kafka tells its clients the service's name
+ * ({@code --advertised-host kafka}).
  *
  * @param dataDir directory holding the Kafka log directory and the MongoDB H2 file
  * @param kafkaPort port of the Kafka client listener
@@ -18,11 +21,13 @@ import java.util.Map;
  * @param mongoPort port of the MongoDB wire-protocol server
  * @param kafka whether to start Kafka (not when the services use an external broker)
  * @param mongodb whether to start MongoDB (not when the services use an external server)
+ * @param bindAddress the address every listener binds, Kafka's controller included
+ * @param advertisedHost the host Kafka gives its clients to connect to
  */
 public record InfrastructureSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort, boolean kafka,
-		boolean mongodb) {
+		boolean mongodb, String bindAddress, String advertisedHost) {
 
-	/** The only address the local platform listens on. */
+	/** The address the local platform listens on, unless told otherwise. */
 	public static final String HOST = "127.0.0.1";
 
 	static final String USAGE = """
@@ -33,6 +38,10 @@ public record InfrastructureSettings(Path dataDir, int kafkaPort, int controller
 			  --mongo-port PORT             MongoDB wire    (env MONGO_PORT, default 27017)
 			  --without-kafka               start no Kafka broker (the services use another one)
 			  --without-mongodb             start no MongoDB server (the services use another one)
+			  --bind-address ADDR           address to listen on (env INFRA_BIND_ADDRESS, default 127.0.0.1;
+			                                0.0.0.0 in a container)
+			  --advertised-host HOST        host Kafka clients are told to connect to (env KAFKA_ADVERTISED_HOST,
+			                                default the bind address, 127.0.0.1 when binding 0.0.0.0)
 			""";
 
 	public InfrastructureSettings {
@@ -50,6 +59,27 @@ public record InfrastructureSettings(Path dataDir, int kafkaPort, int controller
 		if (!kafka && !mongodb) {
 			throw new IllegalArgumentException("Nothing to start: both --without-kafka and --without-mongodb given");
 		}
+		if (bindAddress.isBlank()) {
+			throw new IllegalArgumentException("--bind-address is empty");
+		}
+		if (advertisedHost.isBlank() || isWildcard(advertisedHost)) {
+			throw new IllegalArgumentException(
+					"--advertised-host must be an address clients can connect to, not '" + advertisedHost + "'");
+		}
+	}
+
+	/**
+	 * Settings that start the servers the flags ask for, on 127.0.0.1.
+	 * @param dataDir directory holding the Kafka log directory and the MongoDB H2 file
+	 * @param kafkaPort port of the Kafka client listener
+	 * @param controllerPort port of the KRaft controller listener
+	 * @param mongoPort port of the MongoDB wire-protocol server
+	 * @param kafka whether to start Kafka
+	 * @param mongodb whether to start MongoDB
+	 */
+	public InfrastructureSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort, boolean kafka,
+			boolean mongodb) {
+		this(dataDir, kafkaPort, controllerPort, mongoPort, kafka, mongodb, HOST, HOST);
 	}
 
 	/**
@@ -78,6 +108,8 @@ public record InfrastructureSettings(Path dataDir, int kafkaPort, int controller
 		values.put("kafka-port", env.getOrDefault("KAFKA_PORT", "9092"));
 		values.put("kafka-controller-port", env.getOrDefault("KAFKA_CONTROLLER_PORT", "9093"));
 		values.put("mongo-port", env.getOrDefault("MONGO_PORT", "27017"));
+		values.put("bind-address", env.getOrDefault("INFRA_BIND_ADDRESS", HOST));
+		values.put("advertised-host", env.getOrDefault("KAFKA_ADVERTISED_HOST", ""));
 		boolean kafka = true;
 		boolean mongodb = true;
 		List<String> remaining = new ArrayList<>(List.of(args));
@@ -112,8 +144,18 @@ public record InfrastructureSettings(Path dataDir, int kafkaPort, int controller
 			}
 			values.put(name, value);
 		}
+		String bindAddress = values.get("bind-address").trim();
+		String advertisedHost = values.get("advertised-host").trim();
+		if (advertisedHost.isEmpty()) {
+			advertisedHost = isWildcard(bindAddress) ? HOST : bindAddress;
+		}
 		return new InfrastructureSettings(Path.of(values.get("data-dir")), port(values, "kafka-port"),
-				port(values, "kafka-controller-port"), port(values, "mongo-port"), kafka, mongodb);
+				port(values, "kafka-controller-port"), port(values, "mongo-port"), kafka, mongodb, bindAddress,
+				advertisedHost);
+	}
+
+	private static boolean isWildcard(String address) {
+		return address.equals("0.0.0.0") || address.equals("::") || address.equals("[::]");
 	}
 
 	private static int port(Map<String, String> values, String name) {
@@ -126,14 +168,23 @@ public record InfrastructureSettings(Path dataDir, int kafkaPort, int controller
 		}
 	}
 
-	/** The Kafka bootstrap address clients use. */
+	/** The Kafka bootstrap address clients use, on the advertised host. */
 	public String kafkaBootstrapServers() {
-		return HOST + ":" + this.kafkaPort;
+		return this.advertisedHost + ":" + this.kafkaPort;
 	}
 
-	/** A MongoDB connection string without a database. */
+	/** A MongoDB connection string without a database, for a client on this machine. */
 	public String mongoUri() {
-		return "mongodb://" + HOST + ":" + this.mongoPort;
+		return "mongodb://" + localAddress() + ":" + this.mongoPort;
+	}
+
+	/**
+	 * The address a client in this process or on this machine connects to: the bind
+	 * address, or 127.0.0.1 when listening on every interface. Kafka's controller is
+	 * reached there too.
+	 */
+	String localAddress() {
+		return isWildcard(this.bindAddress) ? HOST : this.bindAddress;
 	}
 
 	Path kafkaLogDir() {

@@ -49,19 +49,22 @@ final class KafkaBroker implements AutoCloseable {
 	}
 
 	static Properties properties(InfrastructureSettings settings) {
-		String host = InfrastructureSettings.HOST;
+		String bind = settings.bindAddress();
 		Properties properties = new Properties();
 		properties.putAll(Map.ofEntries(Map.entry("process.roles", "broker,controller"),
 				Map.entry("node.id", String.valueOf(NODE_ID)),
 				// A static voter set: the controller address is configuration, not part
-				// of
-				// the stored metadata, so the ports can change between runs.
-				Map.entry("controller.quorum.voters", NODE_ID + "@" + host + ":" + settings.controllerPort()),
+				// of the stored metadata, so the ports can change between runs. The
+				// broker reaches its own controller on a connectable address.
+				Map.entry("controller.quorum.voters",
+						NODE_ID + "@" + settings.localAddress() + ":" + settings.controllerPort()),
 				Map.entry("controller.listener.names", CONTROLLER_LISTENER),
 				Map.entry("listeners",
-						"PLAINTEXT://" + host + ":" + settings.kafkaPort() + "," + CONTROLLER_LISTENER + "://" + host
+						"PLAINTEXT://" + bind + ":" + settings.kafkaPort() + "," + CONTROLLER_LISTENER + "://" + bind
 								+ ":" + settings.controllerPort()),
-				Map.entry("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.kafkaPort()),
+				// What clients are told to connect to: a name other containers resolve.
+				Map.entry("advertised.listeners",
+						"PLAINTEXT://" + settings.advertisedHost() + ":" + settings.kafkaPort()),
 				Map.entry("listener.security.protocol.map",
 						"PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"),
 				Map.entry("inter.broker.listener.name", "PLAINTEXT"),

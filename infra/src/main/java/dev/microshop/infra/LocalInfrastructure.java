@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local infrastructure of the platform in one JVM: a real Kafka broker (KRaft) and a
- * MongoDB wire-protocol server, both listening on 127.0.0.1 and keeping their data under
- * one data directory.
+ * MongoDB wire-protocol server, both listening on 127.0.0.1 (or the bind address given)
+ * and keeping their data under one data directory.
  * <p>
  * Started by {@code ./platform up}; stops cleanly on SIGTERM so that neither the Kafka
  * log nor the H2 file is left half written.
@@ -46,11 +46,11 @@ public final class LocalInfrastructure implements AutoCloseable {
 	public static LocalInfrastructure start(InfrastructureSettings settings) throws Exception {
 		// Kafka reports a taken port deep in its startup; say it plainly up front.
 		if (settings.kafka()) {
-			requireFree(settings.kafkaPort(), "Kafka");
-			requireFree(settings.controllerPort(), "the Kafka controller");
+			requireFree(settings, settings.kafkaPort(), "Kafka");
+			requireFree(settings, settings.controllerPort(), "the Kafka controller");
 		}
 		if (settings.mongodb()) {
-			requireFree(settings.mongoPort(), "MongoDB");
+			requireFree(settings, settings.mongoPort(), "MongoDB");
 		}
 		MongoWireServer mongo = settings.mongodb() ? MongoWireServer.start(settings) : null;
 		try {
@@ -64,13 +64,13 @@ public final class LocalInfrastructure implements AutoCloseable {
 		}
 	}
 
-	private static void requireFree(int port, String user) throws IOException {
-		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(InfrastructureSettings.HOST))) {
+	private static void requireFree(InfrastructureSettings settings, int port, String user) throws IOException {
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(settings.bindAddress()))) {
 			// Free: closed again at once for the real server.
 		}
 		catch (IOException ex) {
-			throw new IOException("Port " + port + " for " + user + " is already in use on "
-					+ InfrastructureSettings.HOST + " (is the platform already running?)", ex);
+			throw new IOException("Port " + port + " for " + user + " is already in use on " + settings.bindAddress()
+					+ " (is the platform already running?)", ex);
 		}
 	}
 
@@ -128,8 +128,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 		}, "infra-shutdown"));
 		System.out.printf("infra ready: kafka=%s mongodb=%s data=%s (%.1f s)%n",
 				settings.kafka() ? settings.kafkaBootstrapServers() : "off",
-				settings.mongodb() ? InfrastructureSettings.HOST + ":" + settings.mongoPort() : "off",
-				settings.dataDir(), (System.nanoTime() - started) / 1e9);
+				settings.mongodb() ? settings.bindAddress() + ":" + settings.mongoPort() : "off", settings.dataDir(),
+				(System.nanoTime() - started) / 1e9);
 		// The servers may run on daemon threads only: main keeps the JVM up until the
 		// hook ran.
 		try {

@@ -25,7 +25,7 @@ final class MongoWireServer implements AutoCloseable {
 		Files.createDirectories(settings.mongoFile().getParent());
 		MongoServer server = new MongoServer(new H2Backend(settings.mongoFile().toString()));
 		try {
-			server.bind(InfrastructureSettings.HOST, settings.mongoPort());
+			server.bind(settings.bindAddress(), settings.mongoPort());
 		}
 		catch (RuntimeException ex) {
 			server.shutdownNow();

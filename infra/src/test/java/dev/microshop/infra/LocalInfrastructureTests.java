@@ -103,6 +103,26 @@ class LocalInfrastructureTests {
 		}
 	}
 
+	@Test
+	void listeningOnEveryInterfaceTheServersAnswerTheContainerHealthCheck() throws Exception {
+		InfrastructureSettings free = settingsOnFreePorts();
+		InfrastructureSettings settings = new InfrastructureSettings(this.dataDir, free.kafkaPort(),
+				free.controllerPort(), free.mongoPort(), true, true, "0.0.0.0", InfrastructureSettings.HOST);
+		try (LocalInfrastructure infrastructure = LocalInfrastructure.start(settings)) {
+			assertThat(Probe.kafka(InfrastructureSettings.HOST, settings.kafkaPort(), Probe.TIMEOUT)).isTrue();
+			assertThat(Probe.mongodb(InfrastructureSettings.HOST, settings.mongoPort(), Probe.TIMEOUT)).isTrue();
+			try (KafkaProducer<String, String> producer = producer(settings)) {
+				producer.send(new ProducerRecord<>(TOPIC, "order-3", "{}")).get();
+			}
+		}
+		assertThat(Probe.kafka(InfrastructureSettings.HOST, settings.kafkaPort(), Duration.ofSeconds(1)))
+			.as("stopped broker")
+			.isFalse();
+		assertThat(Probe.mongodb(InfrastructureSettings.HOST, settings.mongoPort(), Duration.ofSeconds(1)))
+			.as("stopped server")
+			.isFalse();
+	}
+
 	private InfrastructureSettings settingsOnFreePorts() throws IOException {
 		try (ServerSocket kafka = new ServerSocket(0);
 				ServerSocket controller = new ServerSocket(0);

@@ -36,8 +36,8 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = DeadLettersTests.App.class,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"spring.application.name=dlt-test", "microshop.kafka.retries=2", "microshop.kafka.initial-backoff=20ms",
-				"microshop.kafka.partitions=1" })
+				"spring.application.name=dlt-test", "eureka.client.enabled=false", "microshop.kafka.retries=2",
+				"microshop.kafka.initial-backoff=20ms", "microshop.kafka.partitions=1" })
 @EmbeddedKafka(partitions = 1)
 class DeadLettersTests {
 

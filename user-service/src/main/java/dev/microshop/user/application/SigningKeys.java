@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import dev.microshop.user.domain.SigningKey;
 import dev.microshop.user.domain.SigningKeyRepository;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
  * and replicas starting at the same moment agree on one key through the store.
  */
 @Service
-public class SigningKeys {
+public class SigningKeys implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(SigningKeys.class);
 
@@ -42,26 +43,60 @@ public class SigningKeys {
 
 	private volatile Snapshot snapshot;
 
+	private volatile boolean running;
+
 	public SigningKeys(JwtProperties properties, SigningKeyRepository repository) {
 		this.properties = properties;
 		this.repository = repository;
-		// Loaded before the web server starts, so no request ever finds the service
-		// without a key; a missing database fails the start instead of the first login.
+	}
+
+	/**
+	 * Loads the keys when the application starts, before the web server (a later phase)
+	 * takes requests: no request ever finds the service without a key, and a missing
+	 * database fails the start instead of the first login. Not while the context is
+	 * refreshed, so that the image build's AOT-training run, which stops there, needs no
+	 * database.
+	 */
+	@Override
+	public void start() {
 		reload();
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return 0;
 	}
 
 	/**
 	 * Returns the key that signs new tokens, private part included.
 	 */
 	public ECKey activeKey() {
-		return this.snapshot.active();
+		return snapshot().active();
 	}
 
 	/**
 	 * Returns the public keys that verify this service's tokens, as served in the JWKS.
 	 */
 	public JWKSet publicKeys() {
-		return this.snapshot.published();
+		return snapshot().published();
+	}
+
+	private Snapshot snapshot() {
+		if (this.snapshot == null) {
+			reload();
+		}
+		return this.snapshot;
 	}
 
 	/**
