@@ -22,7 +22,16 @@ class RepositoryDockerfilesTests {
 		expected.add("infra/Dockerfile");
 		assertThat(expected).as("Dockerfiles missing in %s", root)
 			.allSatisfy((file) -> assertThat(root.resolve(file)).isRegularFile());
-		assertThat(root.resolve(".dockerignore")).as("the build context's .dockerignore").isRegularFile();
+		// Each module is its image's build context, and its .dockerignore lets only the
+		// jar in.
+		assertThat(expected)
+			.allSatisfy((file) -> assertThat(Repository.read(root.resolve(file).resolveSibling(".dockerignore"))
+				.lines()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.toList()).as("the build context's .dockerignore next to %s", file)
+				.startsWith("*")
+				.contains("!target/*.jar"));
 	}
 
 	@Test
