@@ -26,7 +26,7 @@ wait_converged() {
 		done < <(replicas)
 		if [ -z "$pending" ]; then
 			for service in user-service order-service payment-service notification-service; do
-				if ! curl -fsS -o /dev/null --max-time 5 "$GATEWAY/api/docs/$service"; then
+				if ! curl -fs -o /dev/null --max-time 5 "$GATEWAY/api/docs/$service"; then
 					pending="$pending gateway->$service"
 				fi
 			done
@@ -44,9 +44,32 @@ wait_converged() {
 	done
 }
 
-# The state of a service's last update: completed, rollback_completed, paused, ...
+# The state of a service's last update: updating, completed, rollback_started,
+# rollback_completed, paused, rollback_paused.
 update_state() {
 	docker service inspect -f '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "${STACK}_$1"
+}
+
+# Waits until a service's update or rollback has ended (the state stays "updating" for
+# update_config.monitor after the last task changed) and prints its final state.
+await_update() {
+	local state started
+	started=$(date +%s)
+	while :; do
+		state=$(update_state "$1")
+		case $state in
+		updating | rollback_started) ;;
+		*)
+			echo "$state"
+			return 0
+			;;
+		esac
+		if [ $(($(date +%s) - started)) -ge 600 ]; then
+			echo "$state"
+			return 0
+		fi
+		sleep 2
+	done
 }
 
 image_of() {

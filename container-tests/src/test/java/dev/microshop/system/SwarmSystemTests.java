@@ -46,7 +46,7 @@ class SwarmSystemTests {
 	@BeforeAll
 	static void deploy() {
 		swarmWasActive = Docker.docker("info", "-f", "{{.Swarm.LocalNodeState}}").equals("active");
-		for (String service : List.of("order-service", "payment-service")) {
+		for (String service : List.of("order-service", "notification-service")) {
 			Docker.docker("tag", "microshop/" + service + ":" + TAG, "microshop/" + service + ":" + NEXT_TAG);
 		}
 		// An image whose health check always fails: what a broken release looks like to
@@ -134,11 +134,13 @@ class SwarmSystemTests {
 	@Test
 	@Order(5)
 	void aManualRollbackReturnsToThePreviousVersion() {
-		swarm(Duration.ofMinutes(10), "rolling-update", "payment-service", NEXT_TAG);
-		String output = swarm(Duration.ofMinutes(10), "rollback", "payment-service");
+		swarm(Duration.ofMinutes(10), "rolling-update", "notification-service", NEXT_TAG);
+		assertThat(image("notification-service")).isEqualTo("microshop/notification-service:" + NEXT_TAG);
+
+		String output = swarm(Duration.ofMinutes(10), "rollback", "notification-service");
 
 		assertThat(output).contains("rollback_completed");
-		assertThat(image("payment-service")).isEqualTo("microshop/payment-service:" + TAG);
+		assertThat(image("notification-service")).isEqualTo("microshop/notification-service:" + TAG);
 	}
 
 	private static void record(Map<String, Integer> failures, AtomicInteger sent,
