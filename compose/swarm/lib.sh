@@ -75,3 +75,44 @@ await_update() {
 image_of() {
 	docker service inspect -f '{{.Spec.TaskTemplate.ContainerSpec.Image}}' "${STACK}_$1" | sed 's/@sha256:.*//'
 }
+
+# --- Releases through the gateway (blue-green, canary) ---
+# The gateway keeps a service's version weights in memory. With several gateway replicas,
+# run the scripts against each (GATEWAY=http://<node>:8080), or set the weights on the gateway
+# service for good: docker service update --env-add MICROSHOP_CANARY_WEIGHTS_ORDERSERVICE_V2=10 ...
+
+# An administrator's access token (the account of ADMIN_EMAIL, password in compose/secrets).
+admin_token() {
+	local password
+	password=$(cat "$(dirname "${BASH_SOURCE[0]}")/../secrets/admin_password")
+	curl -fsS -H 'Content-Type: application/json' \
+		-d "{\"email\":\"${ADMIN_EMAIL:-admin@microshop.dev}\",\"password\":\"$password\"}" \
+		"$GATEWAY/api/auth/login" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'
+}
+
+# Sets a service's version weights at the gateway, e.g. set_weights order-service v1=90,v2=10
+set_weights() {
+	say "gateway: $1 weights $2"
+	curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $(admin_token)" -H 'Content-Type: application/json' \
+		-d "{\"weights\":\"$2\"}" "$GATEWAY/actuator/canary/$1"
+}
+
+# Which version served each of N anonymous requests to a service (X-Served-Version),
+# counted: "  180 v1" / "   20 v2".
+served_versions() {
+	local _
+	for _ in $(seq "$2"); do
+		curl -fsS -o /dev/null -D - "$GATEWAY/api/docs/$1" | tr -d '\r' | sed -n 's/^[Xx]-[Ss]erved-[Vv]ersion: //p'
+	done | sort | uniq -c
+}
+
+# Puts TAG on the service's v2 deployment (SERVICE-v2 in stack.yaml) with REPLICAS replicas
+# and waits until they are healthy; the gateway sends them nothing until weights say so.
+deploy_v2() {
+	local service=$1 tag=$2 count=$3
+	say "${service}-v2: microshop/$service:$tag, $count replica(s)"
+	docker service update --image "microshop/$service:$tag" --replicas "$count" --detach=false --quiet \
+		"${STACK}_${service}-v2" >/dev/null
+	[ "$(docker service ls --filter "name=${STACK}_${service}-v2" --format '{{.Replicas}}')" = "$count/$count" ] ||
+		fail "${service}-v2 did not become healthy"
+}

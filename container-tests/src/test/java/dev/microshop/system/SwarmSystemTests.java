@@ -143,6 +143,20 @@ class SwarmSystemTests {
 		assertThat(image("notification-service")).isEqualTo("microshop/notification-service:" + TAG);
 	}
 
+	@Test
+	@Order(6)
+	void aCanaryGetsItsShareThenBlueGreenSwitchesAllTrafficAndBack() {
+		String canary = swarm(Duration.ofMinutes(5), "canary", "order-service", NEXT_TAG, "20");
+		assertThat(canary).contains("canary: v2 (" + NEXT_TAG + ") serves 20% of order-service");
+
+		String green = swarm(Duration.ofMinutes(8), "blue-green", "order-service", NEXT_TAG);
+		assertThat(green).contains("order-service: all traffic on v2");
+		assertThat(replicas("order-service-v2")).isEqualTo(replicas("order-service"));
+
+		String blue = swarm(Duration.ofMinutes(2), "blue-green", "order-service", "--back");
+		assertThat(blue).contains("order-service: all traffic on v1");
+	}
+
 	private static void record(Map<String, Integer> failures, AtomicInteger sent,
 			java.util.concurrent.Callable<Integer> request) {
 		sent.incrementAndGet();
@@ -173,7 +187,14 @@ class SwarmSystemTests {
 	}
 
 	private static String replicas(String service) {
-		return Docker.docker("service", "ls", "--filter", "name=" + STACK + "_" + service, "--format", "{{.Replicas}}");
+		// The name filter matches prefixes: order-service also finds order-service-v2.
+		return Docker
+			.docker("service", "ls", "--filter", "name=" + STACK + "_" + service, "--format", "{{.Name}} {{.Replicas}}")
+			.lines()
+			.filter((line) -> line.startsWith(STACK + "_" + service + " "))
+			.map((line) -> line.substring(line.indexOf(' ') + 1))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static String image(String service) {
