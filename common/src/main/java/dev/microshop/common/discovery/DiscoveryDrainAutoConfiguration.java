@@ -12,8 +12,9 @@ import org.springframework.cloud.netflix.eureka.serviceregistry.EurekaServiceReg
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@link DiscoveryDrain} of every instance that registers in Eureka: not when the
- * Eureka client is absent or disabled (tests), nor in the registry itself.
+ * The {@link DiscoveryDrain} and {@link DiscoveryReadiness} of every instance that
+ * registers in Eureka: not when the Eureka client is absent or disabled (tests), nor in
+ * the registry itself.
  */
 @AutoConfiguration(after = EurekaClientAutoConfiguration.class)
 @ConditionalOnClass(EurekaAutoServiceRegistration.class)
@@ -26,6 +27,11 @@ public class DiscoveryDrainAutoConfiguration {
 	DiscoveryDrain discoveryDrain(EurekaServiceRegistry registry, EurekaRegistration registration,
 			ShutdownProperties properties) {
 		return new DiscoveryDrain(registry, registration, properties.drain());
+	}
+
+	@Bean
+	DiscoveryReadiness discoveryReadiness(EurekaRegistration registration) {
+		return new DiscoveryReadiness(registration);
 	}
 
 }

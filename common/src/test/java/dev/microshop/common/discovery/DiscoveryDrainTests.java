@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -19,6 +20,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -72,6 +74,26 @@ class DiscoveryDrainTests {
 	}
 
 	@Test
+	void anInstanceTurnsUpInDiscoveryOnlyOnceReady() throws Exception {
+		try (RecordingEurekaServer eureka = RecordingEurekaServer.start()) {
+			CountDownLatch seeding = new CountDownLatch(1);
+			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
+				.supplyAsync(() -> start(eureka, (ApplicationRunner) (arguments) -> seeding.await(),
+						"eureka.client.enabled=true"));
+
+			// Web server started, start-up runner still busy: registered, but not UP.
+			await().atMost(Duration.ofSeconds(30)).until(() -> eureka.lastReportedStatus() != null);
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(3))
+				.untilAsserted(() -> assertThat(eureka.lastReportedStatus()).isEqualTo("STARTING"));
+			seeding.countDown();
+			try (ConfigurableApplicationContext app = starting.get(30, TimeUnit.SECONDS)) {
+				await().atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(eureka.lastReportedStatus()));
+			}
+		}
+	}
+
+	@Test
 	void noDrainWithoutEurekaAsInTests() {
 		try (ConfigurableApplicationContext app = start(null, "eureka.client.enabled=false")) {
 			assertThat(app.getBeansOfType(DiscoveryDrain.class)).isEmpty();
@@ -86,6 +108,11 @@ class DiscoveryDrainTests {
 	}
 
 	private static ConfigurableApplicationContext start(RecordingEurekaServer eureka, String... properties) {
+		return start(eureka, null, properties);
+	}
+
+	private static ConfigurableApplicationContext start(RecordingEurekaServer eureka, ApplicationRunner runner,
+			String... properties) {
 		// Arguments, which win over common's microshop-defaults.yml as they do in a
 		// service.
 		List<String> arguments = new ArrayList<>(List.of("--spring.application.name=drain-test", "--server.port=0",
@@ -103,7 +130,11 @@ class DiscoveryDrainTests {
 		for (String property : properties) {
 			arguments.add("--" + property);
 		}
-		return new SpringApplicationBuilder(App.class).run(arguments.toArray(String[]::new));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(App.class);
+		if (runner != null) {
+			builder.initializers((context) -> context.getBeanFactory().registerSingleton("runner", runner));
+		}
+		return builder.run(arguments.toArray(String[]::new));
 	}
 
 	private static int port(ConfigurableApplicationContext app) {
