@@ -39,6 +39,7 @@ class ServiceImageTests {
 		Files.setPosixFilePermissions(uri, PosixFilePermissions.fromString("rw-r--r--"));
 		try (Network network = Network.newNetwork();
 				GenericContainer<?> mongo = mongo(network);
+				GenericContainer<?> kafka = kafka(network);
 				GenericContainer<?> payments = new GenericContainer<>(
 						"microshop/payment-service:" + ContainerImages.TAG)
 					.withNetwork(network)
@@ -53,6 +54,7 @@ class ServiceImageTests {
 					// The image's own HEALTHCHECK: its readiness probe.
 					.waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(4)))) {
 			mongo.start();
+			kafka.start();
 			payments.start();
 
 			assertThat(payments.execInContainer("id", "-u").getStdout().strip()).isEqualTo("10001");
@@ -76,6 +78,23 @@ class ServiceImageTests {
 					.withCommand("--without-kafka", "--data-dir", "/data/db")
 				: new GenericContainer<>("mongo:8.0");
 		return mongo.withNetwork(network).withNetworkAliases("mongo").withExposedPorts(27017);
+	}
+
+	/**
+	 * The broker: the service refuses to start with a bootstrap address it cannot
+	 * resolve.
+	 */
+	private static GenericContainer<?> kafka(Network network) {
+		GenericContainer<?> kafka = Docker.STANDINS
+				? new GenericContainer<>("microshop-standin/infra:" + ContainerImages.TAG)
+					.withCommand("--without-mongodb", "--data-dir", "/var/lib/kafka/data", "--advertised-host", "kafka")
+				: new GenericContainer<>("apache/kafka:4.1.2").withEnv(Map.of("KAFKA_NODE_ID", "1",
+						"KAFKA_PROCESS_ROLES", "broker,controller", "KAFKA_LISTENERS",
+						"PLAINTEXT://:9092,CONTROLLER://:9093", "KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092",
+						"KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER", "KAFKA_CONTROLLER_QUORUM_VOTERS",
+						"1@localhost:9093", "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
+						"CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT", "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1"));
+		return kafka.withNetwork(network).withNetworkAliases("kafka").withExposedPorts(9092);
 	}
 
 	private HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
