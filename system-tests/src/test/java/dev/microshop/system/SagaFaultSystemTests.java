@@ -64,9 +64,9 @@ class SagaFaultSystemTests {
 	}
 
 	@Test
-	void aThousandOrdersSettleThroughBrokerRestartsAndAPaymentServiceCrash() throws Exception {
+	void fiveHundredOrdersSettleThroughBrokerRestartsAndAPaymentServiceCrash() throws Exception {
 		int users = 10;
-		int ordersPerUser = 100;
+		int ordersPerUser = 50;
 		List<Shopper> shoppers = new ArrayList<>();
 		for (int i = 0; i < users; i++) {
 			shoppers.add(Shopper.register(gateway, "load" + i));
@@ -78,8 +78,9 @@ class SagaFaultSystemTests {
 		Map<String, Integer> refused = new ConcurrentHashMap<>();
 		AtomicInteger attempts = new AtomicInteger();
 		Instant started = Instant.now();
-		// A steady 20 orders per second, so that the faults below fall in the middle of
-		// it.
+		// A steady 10 orders per second, so that the faults below fall in the middle of
+		// it: half of what the platform sustains on 2 cores (docs/benchmarks.md), so that
+		// the faults are what is tested, not the machine's capacity.
 		ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
 		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 		List<Future<?>> sent = new ArrayList<>();
@@ -115,7 +116,7 @@ class SagaFaultSystemTests {
 					}
 				}));
 			}
-		}, 0, 50, TimeUnit.MILLISECONDS);
+		}, 0, 100, TimeUnit.MILLISECONDS);
 
 		// The faults, one after the other, while the orders come in.
 		Platform.restart("kafka");
@@ -164,7 +165,7 @@ class SagaFaultSystemTests {
 		}
 		assertThat(accepted).as("acknowledged orders that were lost").isEmpty();
 
-		report(started, lastAccepted, settled, stored, statuses, refused, attempts.get());
+		report(users * ordersPerUser, started, lastAccepted, settled, stored, statuses, refused, attempts.get());
 	}
 
 	private static long pending(List<Shopper> shoppers) {
@@ -179,17 +180,17 @@ class SagaFaultSystemTests {
 		return pending;
 	}
 
-	private static void report(Instant started, Instant lastAccepted, Instant settled, int stored,
+	private static void report(int orders, Instant started, Instant lastAccepted, Instant settled, int stored,
 			Map<String, Integer> statuses, Map<String, Integer> refused, int requests) throws IOException {
 		String report = """
-				saga under faults: 1000 orders sent at 20/s, Kafka restarted 3 times, payment-service killed once
+				saga under faults: %d orders sent at 10/s, Kafka restarted 3 times, payment-service killed once
 				  orders stored:                   %d %s, each paid exactly once
 				  requests sent (with repeats):    %d
 				  not accepted:                    %s
 				  placing took:                    %.1f s
 				  settled after the last order in: %.1f s
 				  first order to all settled:      %.1f s
-				""".formatted(stored, statuses, requests, refused.isEmpty() ? "none" : refused,
+				""".formatted(orders, stored, statuses, requests, refused.isEmpty() ? "none" : refused,
 				seconds(started, lastAccepted), seconds(lastAccepted, settled), seconds(started, settled));
 		System.out.print(report);
 		Path file = Path.of(System.getProperty("platform.home", "target/platform-home")).resolve("saga-faults.txt");

@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -66,24 +70,59 @@ record Shopper(Gateway gateway, String email, String token) {
 	 * Places an order as a careful client does: with an {@code Idempotency-Key}, sending
 	 * the same request again while the answer is 429, 503 or 504 or does not come (the
 	 * key makes a repeat safe: the order is placed once and the repeat answers it with
-	 * 200).
+	 * 200). Between attempts it waits what the answer's {@code Retry-After} asks, else
+	 * one second, plus up to a second at random, so that the clients a fault refused
+	 * together do not all come back at the same instant.
 	 * @param attempts counts the requests sent
 	 * @return the first answer that is not worth repeating
+	 * @throws ConditionTimeoutException when every answer within the client's patience
+	 * was worth repeating
 	 */
 	Gateway.Response placePatiently(String productId, int quantity, AtomicInteger attempts) {
 		String key = UUID.randomUUID().toString();
 		String body = Gateway.json(Map.of("items", List.of(Map.of("productId", productId, "quantity", quantity))));
-		return await().atMost(PLACING_PATIENCE)
-			.pollDelay(Duration.ZERO)
-			.pollInterval(Duration.ofSeconds(1))
-			.ignoreExceptions()
-			.until(() -> {
-				attempts.incrementAndGet();
-				return this.gateway.send(this.gateway.request("/api/orders", this.token)
-					.header("Content-Type", "application/json")
-					.header("Idempotency-Key", key)
-					.POST(HttpRequest.BodyPublishers.ofString(body)));
-			}, (response) -> !WORTH_REPEATING.contains(response.status()));
+		long deadline = System.nanoTime() + PLACING_PATIENCE.toNanos();
+		while (true) {
+			attempts.incrementAndGet();
+			Gateway.Response response = sendQuietly(this.gateway.request("/api/orders", this.token)
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", key)
+				.POST(HttpRequest.BodyPublishers.ofString(body)));
+			if (response != null && !WORTH_REPEATING.contains(response.status())) {
+				return response;
+			}
+			Duration pause = retryAfter(response).plusMillis(ThreadLocalRandom.current().nextLong(1000));
+			if (System.nanoTime() + pause.toNanos() - deadline > 0) {
+				throw new ConditionTimeoutException("Order not placed within " + PLACING_PATIENCE + "; last answer: "
+						+ ((response != null) ? response.status() : "none"));
+			}
+			sleep(pause);
+		}
+	}
+
+	/** The answer, or {@code null} when none came (no connection, time-out). */
+	private Gateway.@Nullable Response sendQuietly(HttpRequest.Builder request) {
+		try {
+			return this.gateway.send(request);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static Duration retryAfter(Gateway.@Nullable Response response) {
+		String seconds = (response != null) ? response.header("Retry-After") : "";
+		return seconds.matches("\\d{1,3}") ? Duration.ofSeconds(Long.parseLong(seconds)) : Duration.ofSeconds(1);
+	}
+
+	private static void sleep(Duration pause) {
+		try {
+			Thread.sleep(pause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	Gateway.Response place(String productId, int quantity) {
