@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
 @EmbeddedKafka(partitions = 1)
-class CatalogIntegrationTests {
+class CatalogIntegrationTests implements UserServiceStandIn {
 
 	@Autowired
 	CatalogSeeder seeder;

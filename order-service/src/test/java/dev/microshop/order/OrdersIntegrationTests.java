@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +18,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,25 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ServiceIntegrationTest
 @EmbeddedKafka(partitions = 1)
-class OrdersIntegrationTests {
-
-	static final FakeUserService userService = FakeUserService.start();
+class OrdersIntegrationTests implements UserServiceStandIn {
 
 	@LocalServerPort
 	int port;
 
 	RestTestClient http;
-
-	@DynamicPropertySource
-	static void userService(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService::uri);
-		registry.add("microshop.clients.user-service.read-timeout", () -> "1s");
-	}
-
-	@AfterAll
-	static void stopUserService() {
-		userService.close();
-	}
 
 	@BeforeEach
 	void setUp() {
