@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -37,7 +38,11 @@ class OrdersIntegrationTests implements UserServiceStandIn {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		// The JDK's client sends each request once; Apache's, the default, sends one
+		// answered 503 again a second later (the failing user-service cases below).
+		this.http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+			.baseUrl("http://localhost:" + this.port)
+			.build();
 	}
 
 	@Test
