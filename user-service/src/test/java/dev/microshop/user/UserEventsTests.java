@@ -29,6 +29,7 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 @EmbeddedKafka(partitions = 1)
+@WithAdministrator
 class UserEventsTests {
 
 	@Autowired

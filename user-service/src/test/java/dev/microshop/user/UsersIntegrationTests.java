@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
 @EmbeddedKafka(partitions = 1)
+@WithAdministrator
 class UsersIntegrationTests {
 
 	@Autowired
