@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * OrderPlaced from the outbox, the payment outcome confirms or cancels the order once.
  */
 @ServiceIntegrationTest
-@EmbeddedKafka(partitions = 1)
+// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
+@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
 class OrderSagaTests implements UserServiceStandIn {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * balancer finds through the simple discovery client (Eureka is off in tests).
  */
 @ServiceIntegrationTest
-@EmbeddedKafka(partitions = 1)
+// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
+@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
 class OrdersIntegrationTests implements UserServiceStandIn {
 
 	@LocalServerPort

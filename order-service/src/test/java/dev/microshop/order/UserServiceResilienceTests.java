@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * Shorter waits than the defaults keep the test short (see {@link UserServiceStandIn}).
  */
 @ServiceIntegrationTest
-@EmbeddedKafka(partitions = 1)
+// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
+@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
 class UserServiceResilienceTests implements UserServiceStandIn {
 
 	/** The breaker judges once it has this many calls (application.yml). */
