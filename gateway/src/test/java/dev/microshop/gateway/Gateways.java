@@ -18,7 +18,10 @@ final class Gateways {
 
 	/** Starts a gateway with the given {@code name=value} properties. */
 	static ConfigurableApplicationContext start(String... properties) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0"));
+		// Closing waits for Reactor Netty's event loops to be idle for this long (2 s
+		// by default): nothing is left to finish once a test is done with its gateway.
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--spring.reactor.netty.shutdown-quiet-period=0s"));
 		for (String property : properties) {
 			// As arguments, so that they take precedence over application.yml.
 			args.add("--" + property);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +28,6 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,12 +38,11 @@ import static org.awaitility.Awaitility.await;
  * OrderPlaced from the outbox, the payment outcome confirms or cancels the order once.
  */
 @ServiceIntegrationTest
-@EmbeddedKafka(partitions = 1)
-class OrderSagaTests {
+// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
+@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+class OrderSagaTests implements UserServiceStandIn {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-	static final FakeUserService userService = FakeUserService.start();
 
 	@Autowired
 	KafkaTemplate<String, String> kafka;
@@ -61,16 +57,6 @@ class OrderSagaTests {
 	int port;
 
 	RestTestClient http;
-
-	@DynamicPropertySource
-	static void userService(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService::uri);
-	}
-
-	@AfterAll
-	static void stopUserService() {
-		userService.close();
-	}
 
 	@BeforeEach
 	void setUp() {

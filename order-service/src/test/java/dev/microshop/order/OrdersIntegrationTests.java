@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,9 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,30 +28,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * balancer finds through the simple discovery client (Eureka is off in tests).
  */
 @ServiceIntegrationTest
-@EmbeddedKafka(partitions = 1)
-class OrdersIntegrationTests {
-
-	static final FakeUserService userService = FakeUserService.start();
+// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
+@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+class OrdersIntegrationTests implements UserServiceStandIn {
 
 	@LocalServerPort
 	int port;
 
 	RestTestClient http;
 
-	@DynamicPropertySource
-	static void userService(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService::uri);
-		registry.add("microshop.clients.user-service.read-timeout", () -> "1s");
-	}
-
-	@AfterAll
-	static void stopUserService() {
-		userService.close();
-	}
-
 	@BeforeEach
 	void setUp() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		// The JDK's client sends each request once; Apache's, the default, sends one
+		// answered 503 again a second later (the failing user-service cases below).
+		this.http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+			.baseUrl("http://localhost:" + this.port)
+			.build();
 	}
 
 	@Test

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
 
@@ -30,17 +28,15 @@ import static org.awaitility.Awaitility.await;
  * the breaker, retry and time limit configured in application.yml, through real HTTP to a
  * real user-service stand-in that records the calls reaching it.
  * <p>
- * Shorter waits than the defaults keep the test short: 2 s in the open state, a 1 s time
- * limit (the read timeout is set far above it so that the time limit is what gives up).
+ * Shorter waits than the defaults keep the test short (see {@link UserServiceStandIn}).
  */
 @ServiceIntegrationTest
-@EmbeddedKafka(partitions = 1)
-class UserServiceResilienceTests {
+// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
+@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+class UserServiceResilienceTests implements UserServiceStandIn {
 
 	/** The breaker judges once it has this many calls (application.yml). */
 	private static final int MINIMUM_CALLS = 5;
-
-	static final FakeUserService userService = FakeUserService.start();
 
 	@LocalServerPort
 	int port;
@@ -50,20 +46,6 @@ class UserServiceResilienceTests {
 
 	RestTestClient http;
 
-	@DynamicPropertySource
-	static void userService(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", userService::uri);
-		registry.add("microshop.clients.user-service.read-timeout", () -> "30s");
-		registry.add("resilience4j.timelimiter.instances.user-service.timeout-duration", () -> "1s");
-		registry.add("resilience4j.circuitbreaker.instances.user-service.wait-duration-in-open-state", () -> "2s");
-		registry.add("resilience4j.retry.instances.user-service.wait-duration", () -> "20ms");
-	}
-
-	@AfterAll
-	static void stopUserService() {
-		userService.close();
-	}
-
 	@BeforeEach
 	void setUp() {
 		// The JDK's client sends each request once (Apache's repeats a request answered
@@ -71,6 +53,12 @@ class UserServiceResilienceTests {
 		this.http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
 			.baseUrl("http://localhost:" + this.port)
 			.build();
+		this.breakers.circuitBreaker("user-service").reset();
+	}
+
+	@AfterEach
+	void closeTheBreaker() {
+		// The other test classes share this application context.
 		this.breakers.circuitBreaker("user-service").reset();
 	}
 

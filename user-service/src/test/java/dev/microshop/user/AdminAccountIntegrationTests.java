@@ -20,15 +20,14 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
-@EmbeddedKafka(partitions = 1)
-@TestPropertySource(
-		properties = { "microshop.admin.email=Admin@Microshop.dev", "microshop.admin.password=admin-secret" })
+// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
+@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+@WithAdministrator
 class AdminAccountIntegrationTests {
 
 	private static final EmailAddress ADMIN = EmailAddress.of("admin@microshop.dev");

@@ -40,12 +40,14 @@ import static org.awaitility.Awaitility.await;
  */
 class DiscoveryDrainTests {
 
-	private static final Duration DRAIN = Duration.ofSeconds(4);
+	private static final Duration DRAIN = Duration.ofSeconds(3);
+
+	private static final String WITH_DRAIN = "microshop.shutdown.drain=" + DRAIN.toMillis() + "ms";
 
 	@Test
 	void aStoppingInstanceLeavesDiscoveryThenKeepsServingThroughTheDrain() throws Exception {
 		try (RecordingEurekaServer eureka = RecordingEurekaServer.start()) {
-			ConfigurableApplicationContext app = start(eureka, "eureka.client.enabled=true");
+			ConfigurableApplicationContext app = start(eureka, "eureka.client.enabled=true", WITH_DRAIN);
 			try {
 				int port = port(app);
 				await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(eureka.lastReportedStatus()));
@@ -77,6 +79,7 @@ class DiscoveryDrainTests {
 	void anInstanceTurnsUpInDiscoveryOnlyOnceReady() throws Exception {
 		try (RecordingEurekaServer eureka = RecordingEurekaServer.start()) {
 			CountDownLatch seeding = new CountDownLatch(1);
+			// No drain: this test's stop is not what it checks.
 			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
 				.supplyAsync(() -> start(eureka, (ApplicationRunner) (arguments) -> seeding.await(),
 						"eureka.client.enabled=true"));
@@ -95,14 +98,14 @@ class DiscoveryDrainTests {
 
 	@Test
 	void noDrainWithoutEurekaAsInTests() {
-		try (ConfigurableApplicationContext app = start(null, "eureka.client.enabled=false")) {
+		try (ConfigurableApplicationContext app = start(null, "eureka.client.enabled=false", WITH_DRAIN)) {
 			assertThat(app.getBeansOfType(DiscoveryDrain.class)).isEmpty();
 		}
 	}
 
 	@Test
 	void noDrainInTheRegistryItself() {
-		try (ConfigurableApplicationContext app = start(null, "eureka.client.register-with-eureka=false")) {
+		try (ConfigurableApplicationContext app = start(null, "eureka.client.register-with-eureka=false", WITH_DRAIN)) {
 			assertThat(app.getBeansOfType(DiscoveryDrain.class)).isEmpty();
 		}
 	}
@@ -116,10 +119,11 @@ class DiscoveryDrainTests {
 		// Arguments, which win over common's microshop-defaults.yml as they do in a
 		// service.
 		List<String> arguments = new ArrayList<>(List.of("--spring.application.name=drain-test", "--server.port=0",
-				"--microshop.shutdown.drain=" + DRAIN.toSeconds() + "s",
 				"--eureka.client.service-url.defaultZone="
 						+ ((eureka != null) ? eureka.url() : "http://127.0.0.1:1/eureka/"),
 				"--eureka.client.fetch-registry=false",
+				// The client's shutdown waits for its next replication tick (up to 3 s).
+				"--eureka.client.instance-info-replication-interval-seconds=1",
 				// Only the web server and discovery: no broker or database at the
 				// platform's fixed ports.
 				"--spring.autoconfigure.exclude=org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"

@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"spring.application.name=dlt-test", "eureka.client.enabled=false", "microshop.kafka.retries=2",
 				"microshop.kafka.initial-backoff=20ms", "microshop.kafka.partitions=1" })
-@EmbeddedKafka(partitions = 1)
+// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
+@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
 class DeadLettersTests {
 
 	private static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.ORDERS, "dlt-test");

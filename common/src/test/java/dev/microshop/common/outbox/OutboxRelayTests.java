@@ -34,7 +34,8 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EmbeddedKafka(partitions = 1, topics = OutboxRelayTests.TOPIC)
+// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
+@EmbeddedKafka(partitions = 1, topics = OutboxRelayTests.TOPIC, brokerProperties = "offsets.topic.num.partitions=1")
 class OutboxRelayTests {
 
 	static final String TOPIC = "outbox-test";

@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open server-sent-event streams, per user: each new notification is pushed to its
- * user's streams, and a comment every 15 s keeps idle connections open through proxies.
+ * user's streams, a comment opens each stream at once, and another every 15 s keeps idle
+ * connections open through proxies.
  * <p>
  * Streams live in this instance's memory: with several replicas, a user connected to one
  * receives what that replica processed. One replica per consumer partition set, or a
@@ -37,6 +38,10 @@ class NotificationStream {
 		emitter.onCompletion(close);
 		emitter.onTimeout(close);
 		emitter.onError((ex) -> close.run());
+		// The response's headers leave only with its first bytes: without this comment, a
+		// client (and the gateway's time limit) would wait for the first notification or
+		// keep-alive, up to 15 s, to see the stream open.
+		send(mine, emitter, SseEmitter.event().comment("open"));
 		return emitter;
 	}
 
