@@ -21,6 +21,7 @@ import dev.microshop.common.events.OrderCancelled;
 import dev.microshop.common.events.OrderConfirmed;
 import dev.microshop.common.events.UserRegistered;
 import dev.microshop.common.money.Money;
+import dev.microshop.common.testing.EmbeddedBroker;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 import dev.microshop.common.web.IdentityHeaders;
 import dev.microshop.notification.domain.Notification;
@@ -30,14 +31,12 @@ import dev.microshop.notification.domain.NotificationType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
-// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
-@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+@EmbeddedBroker
 class NotificationSagaTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);

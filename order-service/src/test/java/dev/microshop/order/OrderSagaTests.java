@@ -18,6 +18,7 @@ import dev.microshop.common.events.PaymentAuthorized;
 import dev.microshop.common.events.PaymentDeclined;
 import dev.microshop.common.events.Topics;
 import dev.microshop.common.money.Money;
+import dev.microshop.common.testing.EmbeddedBroker;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 import dev.microshop.common.testing.TopicReader;
 import dev.microshop.common.web.IdentityHeaders;
@@ -27,7 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +38,7 @@ import static org.awaitility.Awaitility.await;
  * OrderPlaced from the outbox, the payment outcome confirms or cancels the order once.
  */
 @ServiceIntegrationTest
-// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
-@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+@EmbeddedBroker
 class OrderSagaTests implements UserServiceStandIn {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.microshop.common.testing.EmbeddedBroker;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 import dev.microshop.common.web.IdentityHeaders;
 
@@ -18,7 +19,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * balancer finds through the simple discovery client (Eureka is off in tests).
  */
 @ServiceIntegrationTest
-// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
-@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+@EmbeddedBroker
 class OrdersIntegrationTests implements UserServiceStandIn {
 
 	@LocalServerPort

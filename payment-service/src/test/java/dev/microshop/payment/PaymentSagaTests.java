@@ -15,6 +15,7 @@ import dev.microshop.common.events.PaymentAuthorized;
 import dev.microshop.common.events.PaymentDeclined;
 import dev.microshop.common.events.Topics;
 import dev.microshop.common.money.Money;
+import dev.microshop.common.testing.EmbeddedBroker;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 import dev.microshop.common.testing.TopicReader;
 import dev.microshop.payment.domain.Payment;
@@ -24,14 +25,12 @@ import dev.microshop.payment.domain.PaymentStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
-// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
-@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+@EmbeddedBroker
 class PaymentSagaTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);

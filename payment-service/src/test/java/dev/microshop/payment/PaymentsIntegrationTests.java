@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.microshop.common.money.Money;
+import dev.microshop.common.testing.EmbeddedBroker;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 import dev.microshop.common.web.IdentityHeaders;
 import dev.microshop.payment.domain.Payment;
@@ -16,14 +17,12 @@ import dev.microshop.payment.domain.PaymentStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
-// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
-@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+@EmbeddedBroker
 class PaymentsIntegrationTests {
 
 	@Autowired

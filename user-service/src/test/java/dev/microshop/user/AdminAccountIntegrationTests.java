@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.microshop.common.testing.EmbeddedBroker;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 import dev.microshop.user.application.AdminAccount;
 import dev.microshop.user.domain.EmailAddress;
@@ -19,14 +20,12 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
-// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
-@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+@EmbeddedBroker
 @WithAdministrator
 class AdminAccountIntegrationTests {
 

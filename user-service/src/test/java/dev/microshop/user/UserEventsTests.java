@@ -13,6 +13,7 @@ import dev.microshop.common.events.EventCodec;
 import dev.microshop.common.events.EventEnvelope;
 import dev.microshop.common.events.Topics;
 import dev.microshop.common.events.UserRegistered;
+import dev.microshop.common.testing.EmbeddedBroker;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 import dev.microshop.common.testing.TopicReader;
 
@@ -21,15 +22,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
-// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
-@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+@EmbeddedBroker
 @WithAdministrator
 class UserEventsTests {
 

@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.microshop.common.testing.EmbeddedBroker;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 import dev.microshop.common.web.IdentityHeaders;
 
@@ -25,7 +26,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -39,8 +39,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
-// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
-@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+@EmbeddedBroker
 @WithAdministrator
 class UsersIntegrationTests {
 

@@ -18,6 +18,7 @@ import dev.microshop.common.events.EventCodec;
 import dev.microshop.common.events.EventEnvelope;
 import dev.microshop.common.events.OrderCancelled;
 import dev.microshop.common.events.Topics;
+import dev.microshop.common.testing.EmbeddedBroker;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -28,7 +29,6 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +38,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"spring.application.name=dlt-test", "eureka.client.enabled=false", "microshop.kafka.retries=2",
 				"microshop.kafka.initial-backoff=20ms", "microshop.kafka.partitions=1" })
-// The offsets topic in 1 partition, not 50: a consumer group's first join waits for them.
-@EmbeddedKafka(partitions = 1, brokerProperties = "offsets.topic.num.partitions=1")
+@EmbeddedBroker
 class DeadLettersTests {
 
 	private static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.ORDERS, "dlt-test");

@@ -12,7 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A whole service on a random port, backed by its own database on the shared
- * {@link MongoWireServer}, without registering in discovery. Add {@code @EmbeddedKafka}
+ * {@link MongoWireServer}, without registering in discovery. Add {@link EmbeddedBroker}
  * for a real in-process Kafka broker.
  */
 @Target(ElementType.TYPE)
