@@ -14,7 +14,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the build directory so that a run never touches the user's own platform data.
  * <p>
  * As an extension, it starts the platform once for all the test classes that use it, and
- * stops it when they are done.
+ * stops it when they are done. The services export their spans to a
+ * {@link TraceCollector} of this JVM, and the gateway's Prometheus endpoint takes the
+ * scrape credential {@link #METRICS_PASSWORD}.
  */
 final class Platform implements BeforeAllCallback {
 
@@ -23,12 +25,27 @@ final class Platform implements BeforeAllCallback {
 	private static final Path HOME = Path.of(System.getProperty("platform.home", "target/platform-home"))
 		.toAbsolutePath();
 
+	/** The password of the gateway's scrape user {@code prometheus}. */
+	static final String METRICS_PASSWORD = "system-tests-" + Long.toHexString(System.nanoTime());
+
+	private static final TraceCollector TRACES = TraceCollector.start();
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(Platform.class, (key) -> {
 			run(List.of("up"), 300);
 			return (AutoCloseable) () -> run(List.of("down"), 180);
 		});
+	}
+
+	/** What the services exported over OTLP since the platform started. */
+	static TraceCollector traces() {
+		return TRACES;
+	}
+
+	/** A component's log as JSON lines, the copy that {@code ./platform} keeps. */
+	static Path jsonLog(String component) {
+		return HOME.resolve("logs").resolve(component + ".json");
 	}
 
 	static void start(String component) {
@@ -70,6 +87,8 @@ final class Platform implements BeforeAllCallback {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().put("PLATFORM_HOME", HOME.toString());
+			builder.environment().put("OTLP_TRACING_ENDPOINT", TRACES.endpoint());
+			builder.environment().put("METRICS_PASSWORD", METRICS_PASSWORD);
 			Process process = builder.start();
 			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
 				process.destroyForcibly();

@@ -7,9 +7,12 @@ import dev.microshop.common.outbox.OutboxProperties;
 import dev.microshop.common.outbox.OutboxRelay;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -103,8 +106,9 @@ public class MessagingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
-				EventCodec codec) {
-			return new OutboxRelay(mongo, kafka, properties, codec);
+				EventCodec codec, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+			return new OutboxRelay(mongo, kafka, properties, codec, tracer.getIfAvailable(() -> Tracer.NOOP),
+					propagator.getIfAvailable(() -> Propagator.NOOP));
 		}
 
 	}

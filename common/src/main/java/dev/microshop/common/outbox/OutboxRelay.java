@@ -2,13 +2,19 @@ package dev.microshop.common.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -38,6 +44,11 @@ import org.springframework.kafka.core.KafkaTemplate;
  * published at once, its document read by id; a sweep over every document at start-up and
  * each poll interval publishes anything else still pending. Scans stay rare, which
  * matters on a store without secondary indexes, such as the embedded Mongo wire server.
+ * <p>
+ * Tracing: each message keeps the trace context of the work that stored it (an HTTP
+ * request, a consumed record), and its publish runs in a span of that trace, so one order
+ * is one trace from the gateway to the last consumer, across the outbox's delay and
+ * thread.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -51,18 +62,28 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final EventCodec codec;
 
+	private final Tracer tracer;
+
+	private final Propagator propagator;
+
 	private final Semaphore signal = new Semaphore(0);
 
 	private final Queue<Written> written = new ConcurrentLinkedQueue<>();
 
 	private volatile Thread worker;
 
+	/**
+	 * Creates a relay; {@link Tracer#NOOP} and {@link Propagator#NOOP} when nothing is
+	 * traced.
+	 */
 	public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
-			EventCodec codec) {
+			EventCodec codec, Tracer tracer, Propagator propagator) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.properties = properties;
 		this.codec = codec;
+		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	/**
@@ -70,7 +91,12 @@ public class OutboxRelay implements SmartLifecycle {
 	 * {@code outbox} array, in the same write as the change it records.
 	 */
 	public OutboxMessage message(Event event) {
-		return OutboxMessage.of(EventEnvelope.of(event), this.codec);
+		Map<String, String> trace = new HashMap<>();
+		TraceContext current = this.tracer.currentTraceContext().context();
+		if (current != null) {
+			this.propagator.inject(current, trace, Map::put);
+		}
+		return OutboxMessage.of(EventEnvelope.of(event), this.codec, trace);
 	}
 
 	/**
@@ -151,13 +177,29 @@ public class OutboxRelay implements SmartLifecycle {
 		record.headers()
 			.add("event-id", message.getString("eventId").getBytes(StandardCharsets.UTF_8))
 			.add("event-type", message.getString("type").getBytes(StandardCharsets.UTF_8));
-		try {
-			return this.kafka.send(record);
+		Document trace = message.get("trace", Document.class);
+		Span span = this.propagator.extract((trace != null) ? trace : new Document(), Document::getString)
+			.name("outbox publish")
+			.tag("messaging.destination.name", record.topic())
+			.tag("event.type", message.getString("type"))
+			.start();
+		// The template's own observation makes the send span a child of this one and
+		// writes the trace context into the record's headers.
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+			return this.kafka.send(record).whenComplete((result, ex) -> end(span, ex));
 		}
 		catch (RuntimeException ex) {
 			// The producer gives up synchronously when it cannot even fetch metadata.
+			end(span, ex);
 			return CompletableFuture.failedFuture(ex);
 		}
+	}
+
+	private static void end(Span span, Throwable failure) {
+		if (failure != null) {
+			span.error(failure);
+		}
+		span.end();
 	}
 
 	private void run() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClients;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -99,8 +101,8 @@ class OutboxRelayTests {
 	@Test
 	void aWakeUpPublishesTheDocumentAtOnceWithoutWaitingForTheSweep() {
 		OutboxRelay relay = new OutboxRelay(this.mongo, this.kafka,
-				new OutboxProperties(List.of(this.collection), Duration.ofHours(1), null, Duration.ofSeconds(3)),
-				CODEC);
+				new OutboxProperties(List.of(this.collection), Duration.ofHours(1), null, Duration.ofSeconds(3)), CODEC,
+				Tracer.NOOP, Propagator.NOOP);
 		relay.start();
 		try {
 			store("c-1", message("c-1", "announced"));
@@ -115,7 +117,8 @@ class OutboxRelayTests {
 
 	private OutboxRelay relay(KafkaTemplate<String, String> template) {
 		return new OutboxRelay(this.mongo, template,
-				new OutboxProperties(List.of(this.collection), null, null, Duration.ofSeconds(3)), CODEC);
+				new OutboxProperties(List.of(this.collection), null, null, Duration.ofSeconds(3)), CODEC, Tracer.NOOP,
+				Propagator.NOOP);
 	}
 
 	private void store(String id, OutboxMessage... messages) {
@@ -131,7 +134,7 @@ class OutboxRelayTests {
 	}
 
 	private static OutboxMessage message(String key, String payload) {
-		return new OutboxMessage(UUID.randomUUID().toString(), TOPIC, key, "Tested", payload, Instant.now());
+		return new OutboxMessage(UUID.randomUUID().toString(), TOPIC, key, "Tested", payload, Instant.now(), Map.of());
 	}
 
 	private List<ConsumerRecord<String, String>> consumeAll(int expected) {

@@ -23,6 +23,11 @@ import reactor.core.publisher.Mono;
  * reach a route (401, 403, 404, 413...). Only letters, digits and {@code . _ : -}, at
  * most {@value #MAX_LENGTH} characters, are kept, so that a client cannot write what it
  * likes into the logs of every service.
+ * <p>
+ * The services turn this header into trace baggage, and log it with every line about the
+ * request, including the lines about the events it caused. A client's own W3C
+ * {@code baggage} header is dropped, so that the services get only baggage the gateway
+ * checked (the gateway itself propagates none: see its {@code management.tracing}).
  */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {
@@ -31,14 +36,17 @@ class RequestIdFilter implements WebFilter, Ordered {
 
 	static final int MAX_LENGTH = 64;
 
+	static final String BAGGAGE = "baggage";
+
 	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String id = requestId(exchange.getRequest().getHeaders().getOrEmpty(HEADER));
-		ServerWebExchange identified = exchange.mutate()
-			.request((request) -> request.headers((headers) -> headers.set(HEADER, id)))
-			.build();
+		ServerWebExchange identified = exchange.mutate().request((request) -> request.headers((headers) -> {
+			headers.set(HEADER, id);
+			headers.remove(BAGGAGE);
+		})).build();
 		identified.getAttributes().put(ServerWebExchange.LOG_ID_ATTRIBUTE, id);
 		ServerHttpResponse response = identified.getResponse();
 		// At commit, after the service's headers were copied: the gateway's id wins.

@@ -16,6 +16,9 @@ import dev.microshop.order.ordering.domain.UnknownUserException;
 import dev.microshop.order.ordering.domain.UserDirectory;
 import dev.microshop.order.ordering.domain.UserDirectoryUnavailableException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PlaceOrder {
+
+	private static final Logger logger = LoggerFactory.getLogger(PlaceOrder.class);
 
 	private final ProductCatalog catalog;
 
@@ -61,7 +66,12 @@ public class PlaceOrder {
 		if (!this.users.exists(userId)) {
 			throw new UnknownUserException(userId);
 		}
-		return this.orders.add(order, idempotencyKey);
+		Placement placement = this.orders.add(order, idempotencyKey);
+		if (placement.created()) {
+			logger.info("Order {} placed by user {}: {} line(s), total {} {}", order.id(), userId, order.lines().size(),
+					order.total().amount(), order.total().currency());
+		}
+		return placement;
 	}
 
 	private static OrderLine line(Item item, Map<String, Product> products) {

@@ -16,6 +16,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -41,7 +43,11 @@ final class UserServiceResilience implements AutoCloseable {
 
 	private final TimeLimiter timeLimiter;
 
-	private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
+	// Each attempt runs on its own thread, so that the time limiter can stop waiting for
+	// it; it takes the caller's context along (the current observation: its client span
+	// is a child of the request's span, in the same trace).
+	private final ExecutorService attempts = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+			ContextSnapshotFactory.builder().build()::captureAll);
 
 	UserServiceResilience(RetryRegistry retries, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			TimeLimiterRegistry timeLimiters) {

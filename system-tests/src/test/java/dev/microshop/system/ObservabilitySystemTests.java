@@ -1,0 +1,147 @@
+package dev.microshop.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.microshop.system.TraceCollector.ReceivedSpan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Following one order: its spans, exported over OTLP by every service it goes through,
+ * form one trace from the gateway through the Kafka hops to the notification, and every
+ * service's log lines about it are JSON carrying that trace id and the order's
+ * correlation id.
+ */
+@ExtendWith(Platform.class)
+class ObservabilitySystemTests {
+
+	private static final Gateway gateway = new Gateway();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Duration EXPORT_PATIENCE = Duration.ofSeconds(30);
+
+	private static final List<String> COMPONENTS = List.of("discovery", "gateway", "user-service", "order-service",
+			"payment-service", "notification-service");
+
+	private static String requestId;
+
+	private static String orderId;
+
+	@BeforeAll
+	static void placeOneOrder() {
+		Shopper tracy = Shopper.register(gateway, "tracy");
+		requestId = "order-trace-" + UUID.randomUUID();
+		Map<String, Object> body = Map.of("items",
+				List.of(Map.of("productId", Shopper.cheapestProduct(gateway), "quantity", 1)));
+		Gateway.Response placed = gateway.send(gateway.request("/api/orders", tracy.token())
+			.header("Content-Type", "application/json")
+			.header("X-Request-Id", requestId)
+			.POST(HttpRequest.BodyPublishers.ofString(Gateway.json(body))));
+		assertThat(placed.status()).isEqualTo(201);
+		assertThat(placed.header("X-Request-Id")).isEqualTo(requestId);
+		orderId = placed.json().path("id").asString();
+		assertThat(tracy.awaitFinal(orderId).path("status").asString()).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void oneOrderIsOneTraceFromTheGatewayThroughEveryKafkaHopToTheNotification() {
+		await().atMost(EXPORT_PATIENCE).untilAsserted(() -> {
+			List<ReceivedSpan> trace = Platform.traces().trace(traceIdOfTheOrder());
+
+			assertThat(trace).extracting(ReceivedSpan::service)
+				.contains("gateway", "order-service", "payment-service", "notification-service");
+			// The saga's hops, each a send and a receive of the same trace: OrderPlaced,
+			// PaymentAuthorized, OrderConfirmed.
+			assertThat(trace).filteredOn((span) -> span.kind().equals("SPAN_KIND_PRODUCER"))
+				.extracting(ReceivedSpan::service, ObservabilitySystemTests::destination)
+				.contains(tuple("order-service", "order-events"), tuple("payment-service", "payment-events"));
+			assertThat(trace).filteredOn((span) -> span.kind().equals("SPAN_KIND_CONSUMER"))
+				.extracting(ReceivedSpan::service, ObservabilitySystemTests::destination)
+				.contains(tuple("payment-service", "order-events"), tuple("order-service", "payment-events"),
+						tuple("notification-service", "order-events"));
+			assertThat(trace).filteredOn((span) -> span.kind().equals("SPAN_KIND_PRODUCER"))
+				.filteredOn((span) -> span.service().equals("order-service"))
+				.hasSizeGreaterThanOrEqualTo(2);
+			// Unbroken: the gateway's server span is the only root, and every other
+			// span's
+			// parent is a span of the same trace.
+			assertThat(trace).filteredOn(ReceivedSpan::isRoot)
+				.singleElement()
+				.satisfies((root) -> assertThat(root.service()).isEqualTo("gateway"))
+				.satisfies((root) -> assertThat(root.kind()).isEqualTo("SPAN_KIND_SERVER"));
+			Set<String> spanIds = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
+			assertThat(trace).filteredOn((span) -> !span.isRoot())
+				.allSatisfy((span) -> assertThat(spanIds).contains(span.parentSpanId()));
+		});
+	}
+
+	@Test
+	void everyLogLineIsJsonAndTheOrdersLinesCarryItsTraceAndCorrelationIds() {
+		String traceId = await().atMost(EXPORT_PATIENCE).until(this::traceIdOfTheOrder, (id) -> id != null);
+		for (String component : COMPONENTS) {
+			List<JsonNode> lines = jsonLog(component);
+			assertThat(lines).as(component).isNotEmpty().allSatisfy((line) -> {
+				assertThat(line.path("@timestamp").asString()).isNotEmpty();
+				assertThat(line.path("log").path("level").asString()).isNotEmpty();
+				assertThat(line.path("service").path("name").asString()).isEqualTo(component);
+				assertThat(line.has("message")).isTrue();
+			});
+		}
+		await().atMost(EXPORT_PATIENCE).untilAsserted(() -> {
+			for (String component : List.of("order-service", "payment-service", "notification-service")) {
+				List<JsonNode> aboutTheOrder = jsonLog(component).stream()
+					.filter((line) -> line.path("message").asString().contains(orderId))
+					.toList();
+				assertThat(aboutTheOrder).as(component).isNotEmpty().allSatisfy((line) -> {
+					assertThat(line.path("traceId").asString()).isEqualTo(traceId);
+					assertThat(line.path("spanId").asString()).hasSize(16);
+					assertThat(line.path("correlation.id").asString()).isEqualTo(requestId);
+				});
+			}
+		});
+	}
+
+	private @Nullable String traceIdOfTheOrder() {
+		Set<String> traceIds = Platform.traces()
+			.spans()
+			.stream()
+			.filter((span) -> requestId.equals(span.attributes().get("X-Request-Id")))
+			.map(ReceivedSpan::traceId)
+			.collect(Collectors.toSet());
+		assertThat(traceIds).as("trace ids of the spans tagged with the order's correlation id").hasSizeLessThan(2);
+		return traceIds.isEmpty() ? null : traceIds.iterator().next();
+	}
+
+	private static String destination(ReceivedSpan span) {
+		return span.attributes().get("messaging.destination.name");
+	}
+
+	private static List<JsonNode> jsonLog(String component) {
+		try {
+			return Files.readAllLines(Platform.jsonLog(component)).stream().map(json::readTree).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
