@@ -9,19 +9,33 @@ import dev.microshop.deployment.ComposeFile.Service;
 
 /**
  * The rules of {@code compose/compose.yaml} (and its overrides): the edge and the
- * hardening of our six services.
+ * hardening of our six services and of the {@code observability} profile's services.
  */
 final class ComposeRules {
 
 	static final String ALL_SERVICES = "all six services";
 
-	static final String ONLY_GATEWAY_PUBLISHED = "only the gateway publishes, on 127.0.0.1:8080";
+	static final String ONLY_GATEWAY_PUBLISHED = "only the gateway and the observability UIs publish, on 127.0.0.1";
 
 	static final String HARDENED = "hardened (read_only, cap_drop ALL, no-new-privileges)";
 
 	static final List<Rule<ComposeFile>> RULES = List.of(new Rule<>(ALL_SERVICES, ComposeRules::allServices),
 			new Rule<>(ONLY_GATEWAY_PUBLISHED, ComposeRules::onlyGatewayPublished),
 			new Rule<>(HARDENED, ComposeRules::hardened));
+
+	/**
+	 * The compose profile of the observability stack (collector, Jaeger, Prometheus,
+	 * Grafana).
+	 */
+	static final String OBSERVABILITY_PROFILE = "observability";
+
+	/**
+	 * The observability profile's user interfaces, which an operator opens in a browser
+	 * on the host: service name to the one container port it may publish. The collector's
+	 * OTLP ports are for the services on the back-end network only.
+	 */
+	private static final Map<String, String> OBSERVABILITY_UIS = Map.of("grafana", "3000", "jaeger", "16686",
+			"prometheus", "9090");
 
 	private static final List<String> NO_NEW_PRIVILEGES = List.of("no-new-privileges:true", "no-new-privileges=true",
 			"no-new-privileges");
@@ -56,19 +70,35 @@ final class ComposeRules {
 			if (ports.isEmpty()) {
 				continue;
 			}
-			if (!"gateway".equals(service.ourService())) {
-				report.problem(ServiceRules.subject(service),
-						"publishes " + ports + ": only the gateway is reachable from the host");
+			String allowed = allowedPort(service);
+			if (allowed == null) {
+				report.problem(ServiceRules.subject(service), "publishes " + ports
+						+ ": only the gateway and the observability UIs (grafana, jaeger, prometheus) are reachable from the host");
 				continue;
 			}
 			for (Object port : ports) {
 				String[] hostAndTarget = hostAndTarget(port);
-				if (!"127.0.0.1".equals(hostAndTarget[0]) || !"8080".equals(hostAndTarget[1])) {
+				if (!"127.0.0.1".equals(hostAndTarget[0]) || !allowed.equals(hostAndTarget[1])) {
 					report.problem(ServiceRules.subject(service),
-							"publishes " + port + ": publish only container port 8080 on 127.0.0.1");
+							"publishes " + port + ": publish only container port " + allowed + " on 127.0.0.1");
 				}
 			}
 		}
+	}
+
+	/**
+	 * The container port a service may publish.
+	 * @return the port, or {@code null} when the service publishes nothing
+	 */
+	private static String allowedPort(Service service) {
+		if ("gateway".equals(service.ourService())) {
+			return "8080";
+		}
+		return isObservability(service) ? OBSERVABILITY_UIS.get(service.name()) : null;
+	}
+
+	static boolean isObservability(Service service) {
+		return service.list("profiles").contains(OBSERVABILITY_PROFILE);
 	}
 
 	/**
@@ -86,7 +116,11 @@ final class ComposeRules {
 
 	private static void hardened(ComposeFile file, Rule.Report report) {
 		for (Service service : file.services()) {
-			if (service.ourService() == null) {
+			// The databases and the broker are official images that start as root
+			// (MongoDB)
+			// or write their configuration at start (Kafka): compose.yaml says why for
+			// each.
+			if (service.ourService() == null && !isObservability(service)) {
 				continue;
 			}
 			if (!Boolean.TRUE.equals(service.get("read_only"))) {

@@ -48,6 +48,7 @@ class ComposeRulesTests {
 			undeclared-secret.yaml | user-service   | secrets and configs declared
 			no-healthcheck.yaml    | redis          | healthcheck
 			no-memory-limit.yaml   | redis          | memory limit
+			observability-no-healthcheck.yaml | grafana | healthcheck
 			""")
 	void eachServiceRuleReportsTheServiceThatBreaksIt(String fixture, String service, String rules) {
 		ComposeFile file = Fixtures.compose("compose/bad/" + fixture);
@@ -58,10 +59,13 @@ class ComposeRulesTests {
 	@ParameterizedTest(name = "{0} breaks \"{2}\" in {1}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					port-on-all-interfaces.yaml | service gateway         | only the gateway publishes, on 127.0.0.1:8080
-					published-backend.yaml      | service order-service   | only the gateway publishes, on 127.0.0.1:8080
-					not-hardened.yaml           | service payment-service | hardened (read_only, cap_drop ALL, no-new-privileges)
-					missing-service.yaml        | services                | all six services
+					port-on-all-interfaces.yaml             | service gateway         | only the gateway and the observability UIs publish, on 127.0.0.1
+					published-backend.yaml                  | service order-service   | only the gateway and the observability UIs publish, on 127.0.0.1
+					observability-ui-on-all-interfaces.yaml | service grafana         | only the gateway and the observability UIs publish, on 127.0.0.1
+					observability-collector-published.yaml  | service otel-collector  | only the gateway and the observability UIs publish, on 127.0.0.1
+					not-hardened.yaml                       | service payment-service | hardened (read_only, cap_drop ALL, no-new-privileges)
+					observability-not-hardened.yaml         | service prometheus      | hardened (read_only, cap_drop ALL, no-new-privileges)
+					missing-service.yaml                    | services                | all six services
 					""")
 	void eachComposeRuleReportsWhatBreaksIt(String fixture, String subject, String rules) {
 		assertBroken(ComposeRules.check(Fixtures.compose("compose/bad/" + fixture), NONE), subject, rules);

@@ -16,7 +16,7 @@ import dev.microshop.deployment.ComposeFile.Service;
  * HEALTHCHECK of the image's Dockerfile, which compose and Swarm use when the file has
  * none (one definition, next to the port it probes; the Dockerfile rules check that it
  * asks the readiness probe). Other images (MongoDB, Kafka, Redis) need one in the file:
- * the official images have none.
+ * the official images have none, except those in {@link #WITHOUT_HEALTHCHECK}.
  */
 final class ServiceRules {
 
@@ -31,6 +31,14 @@ final class ServiceRules {
 	static final String NO_SECRET_VALUES = "no secret values in environment";
 
 	static final String DECLARED = "secrets and configs declared";
+
+	/**
+	 * The images that cannot have a healthcheck, each with the reason: a healthcheck runs
+	 * a command inside the container, and these images hold nothing to run but their own
+	 * program. Compose starts what depends on them without waiting for their health.
+	 */
+	static final Map<String, String> WITHOUT_HEALTHCHECK = Map.of("otel/opentelemetry-collector-contrib",
+			"distroless: no shell, wget or curl to probe its health_check endpoint with, and no health subcommand");
 
 	/** A URI with a literal password: {@code scheme://user:password@host}. */
 	private static final Pattern URI_CREDENTIALS = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:([^/\\s@]+)@");
@@ -63,12 +71,19 @@ final class ServiceRules {
 			if (Boolean.TRUE.equals(service.get("healthcheck.disable"))) {
 				report.problem(subject(service), "healthcheck disabled");
 			}
-			else if (service.get("healthcheck.test") == null && (ours == null || !imageHealthchecks.contains(ours))) {
+			else if (service.get("healthcheck.test") == null && (ours == null || !imageHealthchecks.contains(ours))
+					&& !cannotHaveHealthcheck(service)) {
 				report.problem(subject(service),
 						(ours != null) ? "no healthcheck, neither here nor in " + ours + "/Dockerfile"
 								: "no healthcheck (only our six images may use their Dockerfile's)");
 			}
 		}
+	}
+
+	private static boolean cannotHaveHealthcheck(Service service) {
+		String image = service.string("image");
+		return image != null
+				&& WITHOUT_HEALTHCHECK.containsKey(ImageReference.parse(ComposeFile.defaults(image)).name());
 	}
 
 	private static void memoryLimit(ComposeFile file, Rule.Report report, boolean stack) {

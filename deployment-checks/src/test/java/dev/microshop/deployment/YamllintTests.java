@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The compose, stack and CI workflow files pass {@code yamllint -s} (warnings fail too)
- * with the project's {@code .yamllint.yaml}. Skipped where yamllint is not installed; CI
- * installs it.
+ * The compose, stack and CI workflow files and the observability configuration pass
+ * {@code yamllint -s} (warnings fail too) with the project's {@code .yamllint.yaml}.
+ * Skipped where yamllint is not installed; CI installs it.
  */
 class YamllintTests {
 
@@ -33,7 +33,7 @@ class YamllintTests {
 	void theDeploymentAndWorkflowFilesPassStrictLinting() {
 		List<String> arguments = new ArrayList<>(
 				List.of("-s", "-c", ".yamllint.yaml", "-f", "parsable", ".yamllint.yaml"));
-		Stream.of("compose", ".github")
+		Stream.of("compose", ".github", "infra/observability")
 			.filter((dir) -> Files.isDirectory(this.root.resolve(dir)))
 			.forEach(arguments::add);
 		Tool.Result result = this.yamllint.run(this.root, arguments);
