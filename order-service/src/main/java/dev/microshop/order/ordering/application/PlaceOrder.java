@@ -30,10 +30,13 @@ public class PlaceOrder {
 
 	private final OrderRepository orders;
 
-	public PlaceOrder(ProductCatalog catalog, UserDirectory users, OrderRepository orders) {
+	private final OrderMetrics metrics;
+
+	public PlaceOrder(ProductCatalog catalog, UserDirectory users, OrderRepository orders, OrderMetrics metrics) {
 		this.catalog = catalog;
 		this.users = users;
 		this.orders = orders;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -61,7 +64,11 @@ public class PlaceOrder {
 		if (!this.users.exists(userId)) {
 			throw new UnknownUserException(userId);
 		}
-		return this.orders.add(order, idempotencyKey);
+		Placement placement = this.orders.add(order, idempotencyKey);
+		if (placement.created()) {
+			this.metrics.placed();
+		}
+		return placement;
 	}
 
 	private static OrderLine line(Item item, Map<String, Product> products) {
