@@ -1,10 +1,13 @@
 package dev.microshop.common.metrics;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
@@ -22,7 +25,9 @@ import io.micrometer.core.instrument.config.MeterFilterReply;
  * seconds by a filter, and none is used by the dashboards or alerts;</li>
  * <li>gauges named {@code ...count} ({@code system_cpu_count},
  * {@code kafka_consumer_connection_count}) are dropped too: Prometheus reserves
- * {@code _count} for histograms and summaries.</li>
+ * {@code _count} for histograms and summaries;</li>
+ * <li>camelCase tag names become snake_case (Spring Cloud Gateway's {@code routeId},
+ * {@code httpStatusCode} become {@code route_id}, {@code http_status_code}).</li>
  * </ul>
  */
 public class PrometheusConventions implements MeterFilter {
@@ -30,6 +35,8 @@ public class PrometheusConventions implements MeterFilter {
 	private static final Pattern ABBREVIATED_UNIT = Pattern.compile("(^|\\.)(ms|ns|us)(\\.|$)");
 
 	private static final Set<String> ABBREVIATED_BASE_UNITS = Set.of("ms", "ns", "us", "milliseconds", "nanoseconds");
+
+	private static final Pattern CAMEL_CASE = Pattern.compile("([a-z0-9])([A-Z])");
 
 	private static final Map<String, String> DESCRIPTIONS = Map.of("http.server.requests",
 			"Duration of the HTTP requests served", "http.server.requests.active", "HTTP requests being served now");
@@ -49,12 +56,19 @@ public class PrometheusConventions implements MeterFilter {
 
 	@Override
 	public Meter.Id map(Meter.Id id) {
-		if (id.getDescription() != null && !id.getDescription().isBlank()) {
+		boolean described = id.getDescription() != null && !id.getDescription().isBlank();
+		boolean camelCase = id.getTags().stream().anyMatch((tag) -> CAMEL_CASE.matcher(tag.getKey()).find());
+		if (described && !camelCase) {
 			return id;
 		}
-		String description = DESCRIPTIONS.getOrDefault(id.getName(),
-				id.getName() + " (its library gives no description)");
-		return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description, id.getType());
+		String description = described ? id.getDescription()
+				: DESCRIPTIONS.getOrDefault(id.getName(), id.getName() + " (its library gives no description)");
+		List<Tag> tags = id.getTags()
+			.stream()
+			.map((tag) -> Tag.of(CAMEL_CASE.matcher(tag.getKey()).replaceAll("$1_$2").toLowerCase(Locale.ROOT),
+					tag.getValue()))
+			.toList();
+		return new Meter.Id(id.getName(), Tags.of(tags), id.getBaseUnit(), description, id.getType());
 	}
 
 }
