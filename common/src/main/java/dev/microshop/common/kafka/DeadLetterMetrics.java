@@ -61,6 +61,8 @@ public class DeadLetterMetrics implements RetryListener, SmartLifecycle {
 
 	private volatile ScheduledExecutorService scheduler;
 
+	private volatile boolean running;
+
 	/**
 	 * Creates the meters of the topics consumed by the listener containers of
 	 * {@code containers} once they are started.
@@ -105,9 +107,15 @@ public class DeadLetterMetrics implements RetryListener, SmartLifecycle {
 
 	@Override
 	public void start() {
-		for (String topic : consumedTopics()) {
+		this.running = true;
+		Set<String> topics = consumedTopics();
+		for (String topic : topics) {
 			published(topic);
 			pending(topic);
+		}
+		if (topics.isEmpty()) {
+			// A service that only publishes has no dead letters to read.
+			return;
 		}
 		ScheduledExecutorService scheduler = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("dead-letter-metrics").factory());
@@ -117,6 +125,7 @@ public class DeadLetterMetrics implements RetryListener, SmartLifecycle {
 
 	@Override
 	public void stop() {
+		this.running = false;
 		ScheduledExecutorService scheduler = this.scheduler;
 		this.scheduler = null;
 		if (scheduler != null) {
@@ -126,7 +135,7 @@ public class DeadLetterMetrics implements RetryListener, SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.scheduler != null;
+		return this.running;
 	}
 
 	private Set<String> consumedTopics() {
