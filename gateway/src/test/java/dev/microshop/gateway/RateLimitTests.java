@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,8 @@ class RateLimitTests {
 
 	@Test
 	void aUserWhoSpendsTheBurstIsToldHowLongToWaitInAProblem() {
+		double allowed = decisions("allowed");
+		double rejected = decisions("rejected");
 		String token = freshUserToken();
 		get("/api/orders", bearer(token)).expectStatus()
 			.isOk()
@@ -100,6 +104,17 @@ class RateLimitTests {
 		int remaining = Integer.parseInt(refused.getFirst("X-RateLimit-Remaining"));
 		assertThat(remaining).isBetween(0, 9);
 		assertThat(refused.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo(Integer.toString(10 - remaining));
+		assertThat(decisions("allowed")).isEqualTo(allowed + 3);
+		assertThat(decisions("rejected")).isEqualTo(rejected + 1);
+	}
+
+	private double decisions(String outcome) {
+		Counter counter = this.context.getBean(MeterRegistry.class)
+			.find("gateway.ratelimit.requests")
+			.tag("route", "order-service")
+			.tag("outcome", outcome)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,9 @@ class OrderSagaTests implements UserServiceStandIn {
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@LocalServerPort
 	int port;
 
@@ -78,6 +82,9 @@ class OrderSagaTests implements UserServiceStandIn {
 
 	@Test
 	void anAuthorizedPaymentConfirmsTheOrderOnceWhateverTheRedeliveries() {
+		double placed = count("microshop.orders.placed");
+		double confirmed = count("microshop.orders.confirmed");
+		long sagas = sagas("confirmed");
 		String user = "alice-" + UUID.randomUUID();
 		String orderId = place(user, null, 201);
 		EventEnvelope<PaymentAuthorized> authorized = EventEnvelope
@@ -90,10 +97,15 @@ class OrderSagaTests implements UserServiceStandIn {
 		List<Event> events = events(Topics.ORDERS, orderId, 2);
 		assertThat(events).hasSize(2);
 		assertThat(events.get(1)).isEqualTo(new OrderConfirmed(orderId, user, Money.of("25.80", "EUR")));
+		assertThat(count("microshop.orders.placed")).isEqualTo(placed + 1);
+		assertThat(count("microshop.orders.confirmed")).as("once, whatever the redeliveries").isEqualTo(confirmed + 1);
+		assertThat(sagas("confirmed")).isEqualTo(sagas + 1);
 	}
 
 	@Test
 	void aDeclinedPaymentCancelsTheOrderWithTheReason() {
+		double cancelled = count("microshop.orders.cancelled");
+		long sagas = sagas("cancelled");
 		String user = "alice-" + UUID.randomUUID();
 		String orderId = place(user, null, 201);
 		publish(EventEnvelope.of(new PaymentDeclined("payment-2", orderId, user, Money.of("25.80", "EUR"),
@@ -102,6 +114,8 @@ class OrderSagaTests implements UserServiceStandIn {
 		awaitStatus(user, orderId, "CANCELLED");
 		assertThat(events(Topics.ORDERS, orderId, 2)).last()
 			.isEqualTo(new OrderCancelled(orderId, user, "The amount is above the payment limit"));
+		assertThat(count("microshop.orders.cancelled")).isEqualTo(cancelled + 1);
+		assertThat(sagas("cancelled")).isEqualTo(sagas + 1);
 
 		// A late, contradicting outcome changes nothing.
 		publish(EventEnvelope.of(new PaymentAuthorized("payment-2", orderId, user, Money.of("25.80", "EUR"))));
@@ -110,17 +124,20 @@ class OrderSagaTests implements UserServiceStandIn {
 		awaitStatus(user, marker, "CONFIRMED");
 		awaitStatus(user, orderId, "CANCELLED");
 		assertThat(events(Topics.ORDERS, orderId, 2)).hasSize(2);
+		assertThat(count("microshop.orders.cancelled")).as("the late outcome counts nothing").isEqualTo(cancelled + 1);
 	}
 
 	@Test
 	void theSameIdempotencyKeyPlacesOneOrder() {
 		String user = "alice-" + UUID.randomUUID();
 		String key = UUID.randomUUID().toString();
+		double placed = count("microshop.orders.placed");
 
 		String first = place(user, key, 201);
 		String second = place(user, key, 200);
 
 		assertThat(second).isEqualTo(first);
+		assertThat(count("microshop.orders.placed")).as("the same key places one order").isEqualTo(placed + 1);
 		this.http.get()
 			.uri("/api/orders")
 			.header(IdentityHeaders.USER_ID, user)
@@ -130,6 +147,14 @@ class OrderSagaTests implements UserServiceStandIn {
 			.isEqualTo(1);
 		assertThat(events(Topics.ORDERS, first, 1)).hasSize(1);
 		assertThat(place("alice-" + UUID.randomUUID(), key, 201)).as("keys are per user").isNotEqualTo(first);
+	}
+
+	private double count(String counter) {
+		return this.meters.get(counter).counter().count();
+	}
+
+	private long sagas(String outcome) {
+		return this.meters.get("microshop.saga.duration").tag("outcome", outcome).timer().count();
 	}
 
 	private String place(String user, String idempotencyKey, int expectedStatus) {

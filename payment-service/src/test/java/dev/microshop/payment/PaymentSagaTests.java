@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +48,12 @@ class PaymentSagaTests {
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void anOrderWithinTheLimitIsAuthorized() {
+		double authorized = count("microshop.payments.authorized");
 		OrderPlaced order = order("275.80");
 		publish(EventEnvelope.of(order));
 
@@ -57,10 +62,13 @@ class PaymentSagaTests {
 		assertThat(payment.amount()).isEqualTo(Money.of("275.80", "EUR"));
 		assertThat(paymentEventsOf(order.orderId(), 1)).singleElement()
 			.isEqualTo(new PaymentAuthorized(payment.id(), order.orderId(), order.userId(), order.total()));
+		assertThat(count("microshop.payments.authorized")).isEqualTo(authorized + 1);
 	}
 
 	@Test
 	void anOrderOverTheLimitIsDeclinedWithTheReason() {
+		double declinedBefore = count("microshop.payments.declined");
+		double authorized = count("microshop.payments.authorized");
 		OrderPlaced order = order("1250.00");
 		publish(EventEnvelope.of(order));
 
@@ -69,10 +77,13 @@ class PaymentSagaTests {
 		assertThat(paymentEventsOf(order.orderId(), 1)).singleElement()
 			.isInstanceOfSatisfying(PaymentDeclined.class,
 					(declined) -> assertThat(declined.reason()).contains("above the payment limit of 1000.00"));
+		assertThat(count("microshop.payments.declined")).isEqualTo(declinedBefore + 1);
+		assertThat(count("microshop.payments.authorized")).isEqualTo(authorized);
 	}
 
 	@Test
 	void redeliveriesNeverChargeTwice() {
+		double authorized = count("microshop.payments.authorized");
 		OrderPlaced order = order("12.90");
 		EventEnvelope<OrderPlaced> envelope = EventEnvelope.of(order);
 		for (int i = 0; i < 4; i++) {
@@ -86,10 +97,17 @@ class PaymentSagaTests {
 
 		assertThat(this.payments.findByUserAndOrder(order.userId(), order.orderId())).hasSize(1);
 		assertThat(paymentEventsOf(order.orderId(), 1)).hasSize(1);
+		assertThat(count("microshop.payments.authorized")).as("the order and the marker, once each")
+			.isEqualTo(authorized + 2);
 	}
 
 	@Test
 	void aPoisonRecordIsDeadLetteredAndTheNextOrderIsStillPaid() {
+		double published = this.meters.get("microshop.deadletters.published")
+			.tag("topic", Topics.ORDERS)
+			.counter()
+			.count();
+		double pending = await().atMost(PATIENCE).until(this::pendingDeadLetters, (value) -> !Double.isNaN(value));
 		String poisonKey = "poison-" + UUID.randomUUID();
 		this.kafka.send(Topics.ORDERS, poisonKey, "{\"type\":\"OrderPlaced\",\"version\":1,\"data\":");
 		OrderPlaced next = order("4.50");
@@ -99,6 +117,17 @@ class PaymentSagaTests {
 		List<ConsumerRecord<String, String>> dead = TopicReader.recordsWithKey(this.broker,
 				Topics.deadLetter(Topics.ORDERS, "payment-service"), poisonKey, 1);
 		assertThat(dead).singleElement().extracting(ConsumerRecord::key).isEqualTo(poisonKey);
+		assertThat(this.meters.get("microshop.deadletters.published").tag("topic", Topics.ORDERS).counter().count())
+			.isEqualTo(published + 1);
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(pendingDeadLetters()).isEqualTo(pending + 1));
+	}
+
+	private double count(String counter) {
+		return this.meters.get(counter).counter().count();
+	}
+
+	private double pendingDeadLetters() {
+		return this.meters.get("microshop.deadletters.pending").tag("topic", Topics.ORDERS).gauge().value();
 	}
 
 	private static OrderPlaced order(String total) {

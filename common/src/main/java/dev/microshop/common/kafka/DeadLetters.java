@@ -54,8 +54,10 @@ public class DeadLetters {
 	public Map<String, Long> pending() {
 		Map<String, Long> pending = new LinkedHashMap<>();
 		try (Consumer<String, String> consumer = replayConsumer()) {
+			// One metadata request for every topic, not one per topic.
+			Map<String, List<PartitionInfo>> topics = consumer.listTopics(POLL.multipliedBy(10));
 			for (String topic : Topics.ALL) {
-				List<TopicPartition> partitions = partitions(consumer, Topics.deadLetter(topic, this.service));
+				List<TopicPartition> partitions = partitions(topics, Topics.deadLetter(topic, this.service));
 				if (!partitions.isEmpty()) {
 					Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 					Map<TopicPartition, Long> start = startOffsets(consumer, partitions);
@@ -74,7 +76,7 @@ public class DeadLetters {
 	public int replay(String topic) {
 		String deadLetterTopic = Topics.deadLetter(topic, this.service);
 		try (Consumer<String, String> consumer = replayConsumer()) {
-			List<TopicPartition> partitions = partitions(consumer, deadLetterTopic);
+			List<TopicPartition> partitions = partitions(consumer.listTopics(POLL.multipliedBy(10)), deadLetterTopic);
 			if (partitions.isEmpty()) {
 				return 0;
 			}
@@ -123,8 +125,8 @@ public class DeadLetters {
 		return this.consumers.createConsumer(this.service + "-dead-letter-replay", null, null, overrides);
 	}
 
-	private static List<TopicPartition> partitions(Consumer<String, String> consumer, String topic) {
-		List<PartitionInfo> infos = consumer.listTopics(POLL.multipliedBy(10)).get(topic);
+	private static List<TopicPartition> partitions(Map<String, List<PartitionInfo>> topics, String topic) {
+		List<PartitionInfo> infos = topics.get(topic);
 		return (infos != null) ? infos.stream().map((i) -> new TopicPartition(topic, i.partition())).toList()
 				: List.of();
 	}

@@ -5,6 +5,7 @@ import dev.microshop.common.events.Topics;
 import dev.microshop.common.events.UnreadableEventException;
 import dev.microshop.common.outbox.OutboxProperties;
 import dev.microshop.common.outbox.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.micrometer.tracing.Tracer;
@@ -31,6 +32,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
@@ -39,7 +41,8 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * topic), and the outbox relay for services that store events in their documents.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+		afterName = { "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties({ MessagingProperties.class, OutboxProperties.class })
 public class MessagingAutoConfiguration {
@@ -66,7 +69,7 @@ public class MessagingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template, MessagingProperties properties,
-			@Value("${spring.application.name}") String service) {
+			@Value("${spring.application.name}") String service, ObjectProvider<DeadLetterMetrics> metrics) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic(), service), -1));
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
@@ -75,6 +78,7 @@ public class MessagingAutoConfiguration {
 		backOff.setMaxInterval(properties.maxBackoff().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(UnreadableEventException.class);
+		metrics.ifAvailable(handler::setRetryListeners);
 		return handler;
 	}
 
@@ -93,6 +97,20 @@ public class MessagingAutoConfiguration {
 		@ConditionalOnMissingBean
 		DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
 			return new DeadLettersEndpoint(deadLetters);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class DeadLetterMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DeadLetterMetrics deadLetterMetrics(DeadLetters deadLetters, MeterRegistry registry,
+				ListenerContainerRegistry containers, MessagingProperties properties) {
+			return new DeadLetterMetrics(deadLetters, registry, containers, properties.deadLettersRefresh());
 		}
 
 	}

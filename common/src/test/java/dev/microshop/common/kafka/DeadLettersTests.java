@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +22,8 @@ import dev.microshop.common.events.Topics;
 import dev.microshop.common.testing.EmbeddedBroker;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -37,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = DeadLettersTests.App.class,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"spring.application.name=dlt-test", "eureka.client.enabled=false", "microshop.kafka.retries=2",
-				"microshop.kafka.initial-backoff=20ms", "microshop.kafka.partitions=1" })
+				"microshop.kafka.initial-backoff=20ms", "microshop.kafka.partitions=1",
+				"microshop.kafka.dead-letters-refresh=200ms" })
 @EmbeddedBroker
 class DeadLettersTests {
 
@@ -58,8 +61,13 @@ class DeadLettersTests {
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void aPoisonRecordIsDeadLetteredAtOnceAndTheNextRecordIsProcessed() {
+		double published = published();
+		double pending = awaitPendingKnown();
 		String good = send(new OrderCancelled("o-" + UUID.randomUUID(), "u-1", "fine"));
 		this.kafka.send(Topics.ORDERS, "poison", "{this is not an event");
 		String next = send(new OrderCancelled("o-" + UUID.randomUUID(), "u-1", "fine"));
@@ -70,6 +78,18 @@ class DeadLettersTests {
 		assertThat(dead.value()).isEqualTo("{this is not an event");
 		assertThat(new String(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).value()))
 			.isEqualTo("dev.microshop.common.events.UnreadableEventException");
+		assertThat(published()).isEqualTo(published + 1);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pending()).isEqualTo(pending + 1));
+	}
+
+	@Test
+	void theDeadLetterMetersOfEachConsumedTopicExistFromTheStart() {
+		assertThat(this.meters.find("microshop.deadletters.published").counters())
+			.extracting((counter) -> counter.getId().getTag("topic"))
+			.containsExactly(Topics.ORDERS);
+		assertThat(this.meters.find("microshop.deadletters.pending").gauges())
+			.extracting((gauge) -> gauge.getId().getTag("topic"))
+			.containsExactly(Topics.ORDERS);
 	}
 
 	@Test
@@ -92,6 +112,19 @@ class DeadLettersTests {
 			.untilAsserted(() -> assertThat(this.listener.processed).contains(failing));
 		assertThat(this.deadLetters.pending()).containsEntry(Topics.ORDERS, 0L);
 		assertThat(this.deadLetters.replay(Topics.ORDERS)).as("nothing is replayed twice").isZero();
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pending()).isZero());
+	}
+
+	private double published() {
+		return this.meters.get("microshop.deadletters.published").tag("topic", Topics.ORDERS).counter().count();
+	}
+
+	private double pending() {
+		return this.meters.get("microshop.deadletters.pending").tag("topic", Topics.ORDERS).gauge().value();
+	}
+
+	private double awaitPendingKnown() {
+		return await().atMost(Duration.ofSeconds(20)).until(this::pending, (value) -> !Double.isNaN(value));
 	}
 
 	private String send(OrderCancelled event) {
@@ -120,7 +153,10 @@ class DeadLettersTests {
 		}
 	}
 
-	@SpringBootApplication
+	// No component scan: it would find the auto-configuration's nested classes in this
+	// package and apply them before the meter registry exists.
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
 	static class App {
 
 		@Bean

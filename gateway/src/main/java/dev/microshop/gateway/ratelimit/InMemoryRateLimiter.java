@@ -31,9 +31,13 @@ class InMemoryRateLimiter extends Bucket4jRateLimiter {
 
 	private final Map<String, Config> configs = new ConcurrentHashMap<>();
 
-	InMemoryRateLimiter(RateLimitProperties properties, ConfigurationService configurationService) {
+	private final RateLimitMetrics metrics;
+
+	InMemoryRateLimiter(RateLimitProperties properties, ConfigurationService configurationService,
+			RateLimitMetrics metrics) {
 		super(buckets(properties.maxBuckets()), configurationService);
 		this.properties = properties;
+		this.metrics = metrics;
 	}
 
 	private static AsyncProxyManager<String> buckets(long maxBuckets) {
@@ -45,11 +49,12 @@ class InMemoryRateLimiter extends Bucket4jRateLimiter {
 
 	/**
 	 * Bucket4jRateLimiter keys a bucket by the caller alone; the route is added so that
-	 * each route has its own bucket per caller, as with Redis.
+	 * each route has its own bucket per caller, as with Redis. The decision is counted
+	 * ({@link RateLimitMetrics}).
 	 */
 	@Override
 	public Mono<Response> isAllowed(String routeId, String id) {
-		return super.isAllowed(routeId, routeId + "." + id);
+		return this.metrics.counted(routeId, super.isAllowed(routeId, routeId + "." + id));
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.microshop.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
@@ -25,9 +27,15 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
+	RateLimitMetrics rateLimitMetrics(MeterRegistry meters) {
+		return new RateLimitMetrics(meters);
+	}
+
+	@Bean
 	@Conditional(RedisNotConfigured.class)
-	InMemoryRateLimiter inMemoryRateLimiter(RateLimitProperties properties, ConfigurationService configurationService) {
-		return new InMemoryRateLimiter(properties, configurationService);
+	InMemoryRateLimiter inMemoryRateLimiter(RateLimitProperties properties, ConfigurationService configurationService,
+			RateLimitMetrics metrics) {
+		return new InMemoryRateLimiter(properties, configurationService, metrics);
 	}
 
 	static class RedisNotConfigured extends NoneNestedConditions {

@@ -20,8 +20,11 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.StringUtils;
+
+import reactor.core.publisher.Mono;
 
 /**
  * With {@code REDIS_URL} set, the buckets live in Redis so that every gateway replica
@@ -66,10 +69,12 @@ class RedisRateLimitConfiguration {
 	 */
 	@Bean
 	RedisRateLimiter redisRateLimiter(LettuceConnectionFactory rateLimitRedisConnectionFactory,
-			ConfigurationService configurationService, RateLimitProperties properties, MeterRegistry meters) {
+			ConfigurationService configurationService, RateLimitProperties properties, MeterRegistry meters,
+			RateLimitMetrics metrics) {
 		RateLimitRedisTemplate redis = new RateLimitRedisTemplate(rateLimitRedisConnectionFactory,
 				properties.onRedisError(), meters);
-		RedisRateLimiter limiter = new RedisRateLimiter(redis, tokenBucketScript(), configurationService);
+		RedisRateLimiter limiter = new CountedRedisRateLimiter(redis, tokenBucketScript(), configurationService,
+				metrics);
 		properties.routes().forEach((routeId, limit) -> limiter.getConfig().put(routeId, configOf(limit)));
 		limiter.getConfig().put(RouteDefinitionRouteLocator.DEFAULT_FILTERS, configOf(properties.defaults()));
 		return limiter;
@@ -90,6 +95,24 @@ class RedisRateLimitConfiguration {
 		return new RedisRateLimiter.Config().setReplenishRate(limit.replenishRate())
 			.setBurstCapacity(limit.burstCapacity())
 			.setRequestedTokens(limit.requestedTokens());
+	}
+
+	/** Spring Cloud Gateway's Redis limiter, its decisions counted. */
+	static class CountedRedisRateLimiter extends RedisRateLimiter {
+
+		private final RateLimitMetrics metrics;
+
+		CountedRedisRateLimiter(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script,
+				ConfigurationService configurationService, RateLimitMetrics metrics) {
+			super(redis, script, configurationService);
+			this.metrics = metrics;
+		}
+
+		@Override
+		public Mono<Response> isAllowed(String routeId, String id) {
+			return this.metrics.counted(routeId, super.isAllowed(routeId, id));
+		}
+
 	}
 
 	/** Matches when {@code microshop.rate-limit.redis-url} has text. */

@@ -23,9 +23,12 @@ public class AuthorizePayment {
 
 	private final PaymentProvider provider;
 
-	AuthorizePayment(PaymentRepository payments, PaymentProvider provider) {
+	private final PaymentMetrics metrics;
+
+	AuthorizePayment(PaymentRepository payments, PaymentProvider provider, PaymentMetrics metrics) {
 		this.payments = payments;
 		this.provider = provider;
+		this.metrics = metrics;
 	}
 
 	public void on(OrderPlaced event) {
@@ -39,6 +42,7 @@ public class AuthorizePayment {
 		// id.
 		if (this.payments.add(payment)) {
 			logger.info("Payment of order {} {}", event.orderId(), payment.status());
+			this.metrics.decided(payment.status());
 		}
 	}
 

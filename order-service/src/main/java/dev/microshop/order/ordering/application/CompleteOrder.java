@@ -26,21 +26,28 @@ public class CompleteOrder {
 
 	private final OrderRepository orders;
 
-	CompleteOrder(OrderRepository orders) {
+	private final OrderMetrics metrics;
+
+	CompleteOrder(OrderRepository orders, OrderMetrics metrics) {
 		this.orders = orders;
+		this.metrics = metrics;
 	}
 
 	public void on(PaymentAuthorized event) {
 		Order order = pending(event.orderId(), OrderStatus.CONFIRMED);
 		if (order != null) {
-			move(order, order.confirm(), new OrderConfirmed(order.id(), order.userId(), order.total()));
+			if (move(order, order.confirm(), new OrderConfirmed(order.id(), order.userId(), order.total()))) {
+				this.metrics.confirmed(order);
+			}
 		}
 	}
 
 	public void on(PaymentDeclined event) {
 		Order order = pending(event.orderId(), OrderStatus.CANCELLED);
 		if (order != null) {
-			move(order, order.cancel(), new OrderCancelled(order.id(), order.userId(), event.reason()));
+			if (move(order, order.cancel(), new OrderCancelled(order.id(), order.userId(), event.reason()))) {
+				this.metrics.cancelled(order);
+			}
 		}
 	}
 
@@ -63,10 +70,15 @@ public class CompleteOrder {
 		return null;
 	}
 
-	private void move(Order from, Order to, Event event) {
+	/**
+	 * Returns whether this delivery moved the order, so that it is counted once.
+	 */
+	private boolean move(Order from, Order to, Event event) {
 		if (this.orders.transition(from, to, event)) {
 			logger.info("Order {} {}", to.id(), to.status());
+			return true;
 		}
+		return false;
 	}
 
 }

@@ -35,10 +35,13 @@ public class PlaceOrder {
 
 	private final OrderRepository orders;
 
-	public PlaceOrder(ProductCatalog catalog, UserDirectory users, OrderRepository orders) {
+	private final OrderMetrics metrics;
+
+	public PlaceOrder(ProductCatalog catalog, UserDirectory users, OrderRepository orders, OrderMetrics metrics) {
 		this.catalog = catalog;
 		this.users = users;
 		this.orders = orders;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -68,6 +71,7 @@ public class PlaceOrder {
 		}
 		Placement placement = this.orders.add(order, idempotencyKey);
 		if (placement.created()) {
+			this.metrics.placed();
 			logger.info("Order {} placed by user {}: {} line(s), total {} {}", order.id(), userId, order.lines().size(),
 					order.total().amount(), order.total().currency());
 		}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.microshop.common.events.Event;
@@ -36,6 +37,8 @@ class PlaceOrderTests {
 
 	private final AtomicInteger directoryCalls = new AtomicInteger();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	@Test
 	void placesAPendingOrderAtCatalogPrices() {
 		Order order = placeOrder((userId) -> true)
@@ -47,6 +50,7 @@ class PlaceOrderTests {
 		assertThat(order.lines().get(0).name()).isEqualTo("Coffee beans");
 		assertThat(order.total()).isEqualTo(Money.of("275.80", "EUR"));
 		assertThat(this.saved).containsExactly(order);
+		assertThat(this.meters.get("microshop.orders.placed").counter().count()).isOne();
 	}
 
 	@Test
@@ -57,6 +61,7 @@ class PlaceOrderTests {
 			.withMessageContaining("flying-car");
 		assertThat(this.directoryCalls).hasValue(0);
 		assertThat(this.saved).isEmpty();
+		assertThat(this.meters.get("microshop.orders.placed").counter().count()).isZero();
 	}
 
 	@Test
@@ -82,7 +87,7 @@ class PlaceOrderTests {
 			return users.exists(userId);
 		};
 		return new PlaceOrder(new ProductCatalog(new MapProductRepository(this.catalog)), counted,
-				new ListOrderRepository(this.saved));
+				new ListOrderRepository(this.saved), new OrderMetrics(this.meters));
 	}
 
 	private record MapProductRepository(Map<String, Product> products) implements ProductRepository {
