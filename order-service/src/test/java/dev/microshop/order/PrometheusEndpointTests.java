@@ -88,18 +88,6 @@ class PrometheusEndpointTests implements UserServiceStandIn {
 						.isNotNegative());
 	}
 
-	@Test
-	void theConsumerLagOfEachPartitionIsExposed() {
-		// The Kafka client's per-partition meters are picked up by Micrometer's refresh,
-		// every 60 s after the consumer is created.
-		await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(scrape())
-				.anyMatch((line) -> line.startsWith("kafka_consumer_fetch_manager_records_lag_max{")
-						&& line.contains(APPLICATION) && line.contains("client_id=\"")
-						&& line.contains("topic=\"payment-events\"")));
-	}
-
 	private List<String> scrape() {
 		return this.http.get()
 			.uri("/actuator/prometheus")

@@ -8,8 +8,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClients;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.microshop.common.events.EventCodec;
+import dev.microshop.common.events.UserRegistered;
 import dev.microshop.common.testing.MongoWireServer;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -112,6 +123,41 @@ class OutboxRelayTests {
 		}
 		finally {
 			relay.stop();
+		}
+	}
+
+	@Test
+	void anEventIsPublishedInTheTraceOfTheWorkThatStoredIt() {
+		InMemorySpanExporter exported = InMemorySpanExporter.create();
+		try (SdkTracerProvider provider = SdkTracerProvider.builder()
+			.addSpanProcessor(SimpleSpanProcessor.create(exported))
+			.build()) {
+			io.opentelemetry.api.trace.Tracer otel = provider.get("test");
+			OtelCurrentTraceContext current = new OtelCurrentTraceContext();
+			Tracer tracer = new OtelTracer(otel, current, (event) -> {
+			}, new OtelBaggageManager(current, List.of(), List.of()));
+			Propagator propagator = new OtelPropagator(
+					ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel);
+			OutboxRelay relay = new OutboxRelay(this.mongo, this.kafka,
+					new OutboxProperties(List.of(this.collection), null, null, Duration.ofSeconds(3)), CODEC, tracer,
+					propagator);
+
+			Span request = tracer.nextSpan().name("request").start();
+			OutboxMessage message;
+			try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+				message = relay.message(new UserRegistered("u-1", "ada@example.com", "Ada"));
+			}
+			request.end();
+			store("u-1", message);
+			assertThat(relay.publishPending()).isEqualTo(1);
+
+			assertThat(message.trace()).containsKey("traceparent");
+			assertThat(exported.getFinishedSpanItems()).filteredOn((span) -> span.getName().equals("outbox publish"))
+				.singleElement()
+				.satisfies((publish) -> {
+					assertThat(publish.getTraceId()).isEqualTo(request.context().traceId());
+					assertThat(publish.getParentSpanId()).isEqualTo(request.context().spanId());
+				});
 		}
 	}
 
