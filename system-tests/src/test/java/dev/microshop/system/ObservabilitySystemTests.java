@@ -2,12 +2,20 @@ package dev.microshop.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -23,12 +31,15 @@ import dev.microshop.system.TraceCollector.ReceivedSpan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Following one order: its spans, exported over OTLP by every service it goes through,
  * form one trace from the gateway through the Kafka hops to the notification, and every
  * service's log lines about it are JSON carrying that trace id and the order's
- * correlation id.
+ * correlation id. And the metrics: every component's Prometheus output passes
+ * {@code promtool check metrics}, and every query of the dashboards and alert rules reads
+ * metrics that the components really expose.
  */
 @ExtendWith(Platform.class)
 class ObservabilitySystemTests {
@@ -39,8 +50,13 @@ class ObservabilitySystemTests {
 
 	private static final Duration EXPORT_PATIENCE = Duration.ofSeconds(30);
 
+	private static final Map<String, Integer> PORTS = Map.of("discovery", 8761, "gateway", 8080, "user-service", 8081,
+			"order-service", 8082, "payment-service", 8083, "notification-service", 8084);
+
 	private static final List<String> COMPONENTS = List.of("discovery", "gateway", "user-service", "order-service",
 			"payment-service", "notification-service");
+
+	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static String requestId;
 
@@ -118,6 +134,72 @@ class ObservabilitySystemTests {
 				});
 			}
 		});
+	}
+
+	@Test
+	void everyComponentsMetricsPassPromtool() {
+		assumeTrue(Promtool.installed(), "promtool (Debian package prometheus) is not installed");
+		for (String component : COMPONENTS) {
+			String exposition = scrape(component);
+			assertThat(exposition).as(component).contains("application=\"" + component + "\"");
+
+			Promtool.Result check = Promtool.checkMetrics(exposition);
+			assertThat(check.output()).as("promtool check metrics on " + component).isEmpty();
+			assertThat(check.exitCode()).as("promtool check metrics on " + component).isZero();
+		}
+	}
+
+	@Test
+	void everyDashboardAndAlertQueryReadsMetricsTheComponentsExpose() {
+		PromQl.Queries queries = PromQl.queries(Platform.root().resolve("infra/observability"));
+		assertThat(queries.expressions()).hasSizeGreaterThan(20);
+		// Micrometer finds the Kafka consumers' per-partition meters (the lag) at its
+		// refresh, 60 s after they start.
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+			// up: made by Prometheus itself for every target it scrapes.
+			Set<String> exposed = new HashSet<>(Set.of("up"));
+			COMPONENTS.forEach((component) -> exposed.addAll(sampleNames(scrape(component))));
+			Map<String, Set<String>> missing = new TreeMap<>();
+			queries.expressions().forEach((source, expr) -> {
+				Set<String> unknown = new TreeSet<>(PromQl.metricNames(expr));
+				unknown.removeAll(exposed);
+				unknown.removeAll(queries.recordingRules());
+				if (!unknown.isEmpty()) {
+					missing.put(source, unknown);
+				}
+			});
+			assertThat(missing).as("queries reading metrics no component exposes").isEmpty();
+		});
+	}
+
+	private static String scrape(String component) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + PORTS.get(component) + "/actuator/prometheus"))
+			.timeout(Duration.ofSeconds(10));
+		if (component.equals("gateway")) {
+			String credentials = "prometheus:" + Platform.METRICS_PASSWORD;
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(component + " /actuator/prometheus").isEqualTo(200);
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Set<String> sampleNames(String exposition) {
+		return exposition.lines()
+			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+			.map((line) -> line.split("[{ ]", 2)[0])
+			.collect(Collectors.toSet());
 	}
 
 	private @Nullable String traceIdOfTheOrder() {

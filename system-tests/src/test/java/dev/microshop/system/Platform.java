@@ -38,6 +38,11 @@ final class Platform implements BeforeAllCallback {
 		});
 	}
 
+	/** The repository's root, where {@code ./platform} is. */
+	static Path root() {
+		return ROOT;
+	}
+
 	/** What the services exported over OTLP since the platform started. */
 	static TraceCollector traces() {
 		return TRACES;
