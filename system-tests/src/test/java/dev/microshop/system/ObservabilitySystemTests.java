@@ -58,6 +58,13 @@ class ObservabilitySystemTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
+	/**
+	 * Metrics that a dashboard or rule reads but this platform does not expose, and why.
+	 */
+	private static final Map<String, String> NOT_EXPOSED_HERE = Map.of("gateway_ratelimit_backend_errors_total",
+			"counts Redis failures: it exists when the gateways share their rate limits through Redis "
+					+ "(REDIS_URL, as in compose); ./platform runs one gateway with in-memory limits");
+
 	private static String requestId;
 
 	private static String orderId;
@@ -164,6 +171,7 @@ class ObservabilitySystemTests {
 				Set<String> unknown = new TreeSet<>(PromQl.metricNames(expr));
 				unknown.removeAll(exposed);
 				unknown.removeAll(queries.recordingRules());
+				unknown.removeAll(NOT_EXPOSED_HERE.keySet());
 				if (!unknown.isEmpty()) {
 					missing.put(source, unknown);
 				}
@@ -213,8 +221,10 @@ class ObservabilitySystemTests {
 		return traceIds.isEmpty() ? null : traceIds.iterator().next();
 	}
 
+	/** The topic a producer span sent to, or a consumer span received from. */
 	private static String destination(ReceivedSpan span) {
-		return span.attributes().get("messaging.destination.name");
+		return span.attributes()
+			.getOrDefault("messaging.destination.name", span.attributes().get("messaging.source.name"));
 	}
 
 	private static List<JsonNode> jsonLog(String component) {
