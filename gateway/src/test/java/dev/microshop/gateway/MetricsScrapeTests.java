@@ -71,11 +71,6 @@ class MetricsScrapeTests {
 			.getResponseBody()
 			.lines()
 			.toList();
-		try {
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 
 		assertThat(metrics).contains(
 				"gateway_ratelimit_requests_total{application=\"gateway\",outcome=\"allowed\",route=\"product-catalog\"} "
