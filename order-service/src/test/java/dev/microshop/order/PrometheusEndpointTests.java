@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.microshop.common.testing.EmbeddedBroker;
+import dev.microshop.common.testing.PrometheusScrape;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -89,16 +90,7 @@ class PrometheusEndpointTests implements UserServiceStandIn {
 	}
 
 	private List<String> scrape() {
-		return this.http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody()
-			.lines()
-			.toList();
+		return PrometheusScrape.lines(this.port);
 	}
 
 	/**

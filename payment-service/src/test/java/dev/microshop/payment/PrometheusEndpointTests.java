@@ -6,10 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.microshop.common.testing.EmbeddedBroker;
+import dev.microshop.common.testing.PrometheusScrape;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,19 +41,7 @@ class PrometheusEndpointTests {
 	}
 
 	private List<String> scrape() {
-		return RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.build()
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody()
-			.lines()
-			.toList();
+		return PrometheusScrape.lines(this.port);
 	}
 
 }
