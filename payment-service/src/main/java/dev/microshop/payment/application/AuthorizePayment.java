@@ -1,5 +1,7 @@
 package dev.microshop.payment.application;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,7 @@ public class AuthorizePayment {
 		Payment payment = Payment.decided(event.orderId(), event.userId(), event.total(), decision);
 		// Two deliveries racing past the check above meet the unique index on the order
 		// id.
-		if (this.payments.add(payment)) {
+		if (this.payments.add(payment, List.of(payment.outcome()))) {
 			logger.info("Payment of order {} {}", event.orderId(), payment.status());
 			this.metrics.decided(payment.status());
 		}
