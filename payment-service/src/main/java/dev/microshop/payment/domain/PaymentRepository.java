@@ -16,8 +16,6 @@ public interface PaymentRepository {
 	 */
 	boolean add(Payment payment, List<? extends Event> events);
 
-	boolean existsForOrder(String orderId);
-
 	/**
 	 * Returns the user's payments, newest first.
 	 */

@@ -40,11 +40,6 @@ class MongoPaymentRepository implements PaymentRepository {
 	}
 
 	@Override
-	public boolean existsForOrder(String orderId) {
-		return this.mongo.exists(Query.query(Criteria.where("orderId").is(orderId)), PaymentDocument.class);
-	}
-
-	@Override
 	public List<Payment> findByUser(String userId) {
 		return find(Criteria.where("userId").is(userId));
 	}
