@@ -3,6 +3,7 @@ package dev.microshop.common.outbox;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.micrometer.tracing.TraceContext;
@@ -83,26 +84,26 @@ public class Outbox {
 	 * it was read with)
 	 * @param update the change
 	 * @param events what happened, in order
+	 * @param <T> the mapped document type
 	 * @param documentType the mapped document type
-	 * @return {@code false}, changing nothing, if no document matched
+	 * @return the document as the update left it, or empty, changing nothing, if no
+	 * document matched
 	 */
-	public boolean update(Query query, Update update, List<? extends Event> events, Class<?> documentType) {
+	public <T> Optional<T> update(Query query, Update update, List<? extends Event> events, Class<T> documentType) {
 		List<OutboxMessage> messages = messages(events);
 		// As BSON already, as the mapping of the document type writes them, whatever the
 		// type the update is mapped for.
 		update.push(OutboxMessage.FIELD).each(messages.stream().map(OutboxMessage::toDocument).toArray());
 		String collection = this.mongo.getCollectionName(documentType);
-		Query returning = Query.of(query);
-		returning.fields().include(OutboxMessage.FIELD);
 		// The same one write returns what the document holds now, earlier events still
 		// waiting included, so that the relay keeps their order without a read.
-		Document updated = this.mongo.findAndModify(returning, update, FindAndModifyOptions.options().returnNew(true),
+		Document updated = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
 				Document.class, collection);
 		if (updated == null) {
-			return false;
+			return Optional.empty();
 		}
 		this.relay.publish(collection, updated.get("_id"), OutboxMessage.listOf(updated));
-		return true;
+		return Optional.of(this.mongo.getConverter().read(documentType, updated));
 	}
 
 	private List<OutboxMessage> messages(List<? extends Event> events) {

@@ -1,5 +1,7 @@
 package dev.microshop.order.ordering.application;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,10 @@ import org.springframework.stereotype.Service;
  * Ends an order's saga from its payment's outcome: an authorized payment confirms it, a
  * declined one cancels it (the compensation). Each outcome moves the order once, whatever
  * the redeliveries.
+ * <p>
+ * Only a pending order moves, in one conditional write that also stores the event, with
+ * no read first: the events are made from the payment's outcome, which carries the
+ * order's user and the amount paid, the total its OrderPlaced asked for.
  */
 @Service
 public class CompleteOrder {
@@ -34,51 +40,36 @@ public class CompleteOrder {
 	}
 
 	public void on(PaymentAuthorized event) {
-		Order order = pending(event.orderId(), OrderStatus.CONFIRMED);
-		if (order != null) {
-			if (move(order, order.confirm(), new OrderConfirmed(order.id(), order.userId(), order.total()))) {
-				this.metrics.confirmed(order);
-			}
-		}
+		move(event.orderId(), OrderStatus.CONFIRMED,
+				new OrderConfirmed(event.orderId(), event.userId(), event.amount()))
+			.ifPresent(this.metrics::confirmed);
 	}
 
 	public void on(PaymentDeclined event) {
-		Order order = pending(event.orderId(), OrderStatus.CANCELLED);
-		if (order != null) {
-			if (move(order, order.cancel(), new OrderCancelled(order.id(), order.userId(), event.reason()))) {
-				this.metrics.cancelled(order);
-			}
-		}
+		move(event.orderId(), OrderStatus.CANCELLED,
+				new OrderCancelled(event.orderId(), event.userId(), event.reason()))
+			.ifPresent(this.metrics::cancelled);
 	}
 
 	/**
-	 * Returns the order if it still waits for its payment, or {@code null} if this
-	 * outcome was applied already or came too late.
+	 * Returns the order if this delivery moved it, so that it is counted once; empty if
+	 * this outcome was applied already or came too late.
 	 */
-	private Order pending(String orderId, OrderStatus target) {
+	private Optional<Order> move(String orderId, OrderStatus target, Event event) {
+		Optional<Order> moved = this.orders.transition(orderId, OrderStatus.PENDING, target, event);
+		if (moved.isPresent()) {
+			logger.info("Order {} {}", orderId, target);
+			return moved;
+		}
 		// The order is stored before its OrderPlaced event is published, so a payment
 		// outcome always finds it; a missing one is a bug worth a retry and a dead
 		// letter.
 		Order order = this.orders.findById(orderId)
 			.orElseThrow(() -> new IllegalStateException("Payment outcome for unknown order " + orderId));
-		if (order.status() == OrderStatus.PENDING) {
-			return order;
-		}
 		if (order.status() != target) {
 			logger.warn("Order {} is {} and cannot become {}: outcome ignored", orderId, order.status(), target);
 		}
-		return null;
-	}
-
-	/**
-	 * Returns whether this delivery moved the order, so that it is counted once.
-	 */
-	private boolean move(Order from, Order to, Event event) {
-		if (this.orders.transition(from, to, event)) {
-			logger.info("Order {} {}", to.id(), to.status());
-			return true;
-		}
-		return false;
+		return Optional.empty();
 	}
 
 }

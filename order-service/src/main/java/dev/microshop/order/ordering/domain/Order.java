@@ -95,30 +95,4 @@ public record Order(String id, String userId, OrderStatus status, List<OrderLine
 					.toList());
 	}
 
-	/**
-	 * Returns this order confirmed (paid); confirming it again changes nothing.
-	 * @throws IllegalStateException if it was cancelled
-	 */
-	public Order confirm() {
-		return moveTo(OrderStatus.CONFIRMED, OrderStatus.CANCELLED);
-	}
-
-	/**
-	 * Returns this order cancelled; cancelling it again changes nothing.
-	 * @throws IllegalStateException if it was confirmed
-	 */
-	public Order cancel() {
-		return moveTo(OrderStatus.CANCELLED, OrderStatus.CONFIRMED);
-	}
-
-	private Order moveTo(OrderStatus target, OrderStatus excluding) {
-		if (this.status == target) {
-			return this;
-		}
-		if (this.status == excluding) {
-			throw new IllegalStateException("Order " + this.id + " is " + this.status + " and cannot become " + target);
-		}
-		return new Order(this.id, this.userId, target, this.lines, this.createdAt);
-	}
-
 }

@@ -28,11 +28,13 @@ public interface OrderRepository {
 	Placement add(Order order, List<? extends Event> events, String idempotencyKey);
 
 	/**
-	 * Moves an order from one status to the next and stores the event that says so, in
-	 * one atomic write, only if it still has the status it was read with.
-	 * @return {@code false}, changing nothing, if another delivery moved it first
+	 * Moves an order from one status to another and stores the event that says so, in one
+	 * atomic write, only if it has that status: the store, not a read before, decides
+	 * between two deliveries racing.
+	 * @return the order moved, or empty, changing nothing, if it does not exist or does
+	 * not have status {@code from}
 	 */
-	boolean transition(Order from, Order to, Event event);
+	Optional<Order> transition(String orderId, OrderStatus from, OrderStatus to, Event event);
 
 	Optional<Order> findById(String id);
 

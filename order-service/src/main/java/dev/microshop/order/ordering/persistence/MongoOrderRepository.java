@@ -9,6 +9,7 @@ import dev.microshop.common.events.Event;
 import dev.microshop.common.outbox.Outbox;
 import dev.microshop.order.ordering.domain.Order;
 import dev.microshop.order.ordering.domain.OrderRepository;
+import dev.microshop.order.ordering.domain.OrderStatus;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -59,9 +60,10 @@ class MongoOrderRepository implements OrderRepository {
 	}
 
 	@Override
-	public boolean transition(Order from, Order to, Event event) {
-		Query unchanged = Query.query(Criteria.where("_id").is(from.id()).and("status").is(from.status()));
-		return this.outbox.update(unchanged, Update.update("status", to.status()), List.of(event), OrderDocument.class);
+	public Optional<Order> transition(String orderId, OrderStatus from, OrderStatus to, Event event) {
+		Query unchanged = Query.query(Criteria.where("_id").is(orderId).and("status").is(from));
+		return this.outbox.update(unchanged, Update.update("status", to), List.of(event), OrderDocument.class)
+			.map(OrderDocument::toOrder);
 	}
 
 	@Override

@@ -128,7 +128,7 @@ class PlaceOrderTests {
 		}
 
 		@Override
-		public boolean transition(Order from, Order to, Event event) {
+		public Optional<Order> transition(String orderId, OrderStatus from, OrderStatus to, Event event) {
 			throw new UnsupportedOperationException();
 		}
 

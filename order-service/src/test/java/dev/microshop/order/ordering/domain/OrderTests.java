@@ -11,7 +11,6 @@ import dev.microshop.common.money.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.tuple;
 
 class OrderTests {
@@ -86,24 +85,6 @@ class OrderTests {
 	void anOrderIsInOneCurrency() {
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> place(line("ceramic-mug", "4.50", 1),
 				new OrderLine("imported-mug", "Imported mug", Money.of("5.00", "USD"), 1)));
-	}
-
-	@Test
-	void aPendingOrderIsConfirmedOnceAndNeverCancelledAfterwards() {
-		Order confirmed = place(line("ceramic-mug", "4.50", 1)).confirm();
-
-		assertThat(confirmed.status()).isEqualTo(OrderStatus.CONFIRMED);
-		assertThat(confirmed.confirm()).isEqualTo(confirmed);
-		assertThatIllegalStateException().isThrownBy(confirmed::cancel);
-	}
-
-	@Test
-	void aPendingOrderIsCancelledOnceAndNeverConfirmedAfterwards() {
-		Order cancelled = place(line("ceramic-mug", "4.50", 1)).cancel();
-
-		assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-		assertThat(cancelled.cancel()).isEqualTo(cancelled);
-		assertThatIllegalStateException().isThrownBy(cancelled::confirm);
 	}
 
 	private static Order place(OrderLine... lines) {
