@@ -56,9 +56,8 @@ public class DeadLetters implements AutoCloseable {
 	public synchronized Map<String, Long> pending() {
 		Map<String, Long> pending = new LinkedHashMap<>();
 		// One consumer for every count (the gauge asks every 30 s): creating one each
-		// time
-		// cost more than the questions it asks. It only asks for offsets, never joins the
-		// group, so it can stay open.
+		// time cost more than the questions it asks. It only asks for offsets, never
+		// joins the group, so it can stay open.
 		if (this.counting == null) {
 			this.counting = replayConsumer();
 		}

@@ -80,8 +80,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Queue<Written> written = new ConcurrentLinkedQueue<>();
 
-	// Only the relay's thread (or a caller of publishPending while it is stopped) uses
-	// it.
+	// One thread at a time: the relay's, or a caller of publishPending while it is not
+	// running.
 	private final Set<String> published = Collections
 		.newSetFromMap(new LinkedHashMap<String, Boolean>(REMEMBERED * 4 / 3, 0.75f, false) {
 
@@ -144,8 +144,7 @@ public class OutboxRelay implements SmartLifecycle {
 				sent = publish(documents);
 				published += sent;
 			}
-			// A full batch that made progress: there may be more behind it (a backlog
-			// left
+			// A full batch that made progress: more may wait behind it (a backlog left
 			// while the broker was away).
 			while (found == this.properties.batchSize() && sent > 0);
 		}
