@@ -18,11 +18,13 @@ import dev.microshop.common.events.OrderPlaced;
 import dev.microshop.common.events.PaymentAuthorized;
 import dev.microshop.common.events.PaymentDeclined;
 import dev.microshop.common.events.Topics;
+import dev.microshop.common.events.UserRegistered;
 import dev.microshop.common.money.Money;
 import dev.microshop.common.testing.EmbeddedBroker;
 import dev.microshop.common.testing.ServiceIntegrationTest;
 import dev.microshop.common.testing.TopicReader;
 import dev.microshop.common.web.IdentityHeaders;
+import dev.microshop.order.ordering.domain.KnownUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,6 +57,9 @@ class OrderSagaTests implements UserServiceStandIn {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	KnownUsers knownUsers;
 
 	@LocalServerPort
 	int port;
@@ -147,6 +152,27 @@ class OrderSagaTests implements UserServiceStandIn {
 			.isEqualTo(1);
 		assertThat(events(Topics.ORDERS, first, 1)).hasSize(1);
 		assertThat(place("alice-" + UUID.randomUUID(), key, 201)).as("keys are per user").isNotEqualTo(first);
+	}
+
+	@Test
+	void aUserSeenRegisteredPlacesOrdersWithoutAskingUserService() {
+		String user = "registered-" + UUID.randomUUID();
+		publish(EventEnvelope.of(new UserRegistered(user, "reg@example.com", "Reg")));
+		await().atMost(PATIENCE).until(() -> this.knownUsers.contains(user));
+
+		place(user, null, 201);
+
+		assertThat(userService.requestedIds()).doesNotContain(user);
+	}
+
+	@Test
+	void aUserConfirmedByUserServiceIsAskedAboutOnce() {
+		String user = "alice-" + UUID.randomUUID();
+
+		place(user, null, 201);
+		place(user, null, 201);
+
+		assertThat(userService.requestedIds()).filteredOn(user::equals).hasSize(1);
 	}
 
 	private double count(String counter) {

@@ -1,6 +1,7 @@
 package dev.microshop.payment;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -41,9 +42,9 @@ class PaymentsIntegrationTests {
 	@Test
 	void aUserReadsOnlyTheirOwnPayments() {
 		String alice = "alice-" + UUID.randomUUID();
-		this.payments.add(payment("order-a1", alice, PaymentStatus.AUTHORIZED));
-		this.payments.add(payment("order-a2", alice, PaymentStatus.DECLINED));
-		this.payments.add(payment("order-b1", "bob-" + UUID.randomUUID(), PaymentStatus.AUTHORIZED));
+		add(payment("order-a1", alice, PaymentStatus.AUTHORIZED));
+		add(payment("order-a2", alice, PaymentStatus.DECLINED));
+		add(payment("order-b1", "bob-" + UUID.randomUUID(), PaymentStatus.AUTHORIZED));
 
 		this.http.get()
 			.uri("/api/payments")
@@ -74,7 +75,7 @@ class PaymentsIntegrationTests {
 		String alice = "alice-" + UUID.randomUUID();
 		String bob = "bob-" + UUID.randomUUID();
 		String order = "order-" + UUID.randomUUID();
-		this.payments.add(payment(order, alice, PaymentStatus.AUTHORIZED));
+		add(payment(order, alice, PaymentStatus.AUTHORIZED));
 
 		this.http.get()
 			.uri("/api/payments?orderId=" + order)
@@ -105,8 +106,8 @@ class PaymentsIntegrationTests {
 
 	@Test
 	void anOrderHasAtMostOnePayment() {
-		assertThat(this.payments.add(payment("order-once", "carol", PaymentStatus.AUTHORIZED))).isTrue();
-		assertThat(this.payments.add(payment("order-once", "carol", PaymentStatus.DECLINED))).isFalse();
+		assertThat(add(payment("order-once", "carol", PaymentStatus.AUTHORIZED))).isTrue();
+		assertThat(add(payment("order-once", "carol", PaymentStatus.DECLINED))).isFalse();
 		assertThat(this.payments.findByUserAndOrder("carol", "order-once")).singleElement()
 			.extracting(Payment::status)
 			.isEqualTo(PaymentStatus.AUTHORIZED);
@@ -139,6 +140,10 @@ class PaymentsIntegrationTests {
 			.expectBody()
 			.jsonPath("$.paths['/api/payments']")
 			.exists();
+	}
+
+	private boolean add(Payment payment) {
+		return this.payments.add(payment, List.of(payment.outcome()));
 	}
 
 	private static Payment payment(String orderId, String userId, PaymentStatus status) {

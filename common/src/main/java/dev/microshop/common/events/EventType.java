@@ -28,10 +28,13 @@ public enum EventType {
 
 	private final String topic;
 
+	private final String typeName;
+
 	EventType(Class<? extends Event> payloadType, int version, String topic) {
 		this.payloadType = payloadType;
 		this.version = version;
 		this.topic = topic;
+		this.typeName = payloadType.getSimpleName();
 	}
 
 	/**
@@ -39,7 +42,7 @@ public enum EventType {
 	 * name.
 	 */
 	public String typeName() {
-		return this.payloadType.getSimpleName();
+		return this.typeName;
 	}
 
 	public Class<? extends Event> payloadType() {

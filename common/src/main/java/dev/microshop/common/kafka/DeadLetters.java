@@ -31,7 +31,7 @@ import org.springframework.kafka.support.KafkaHeaders;
  * Progress is kept as the committed offsets of a replay consumer group, so a record is
  * replayed once, and records dead-lettered later are replayed by the next call.
  */
-public class DeadLetters {
+public class DeadLetters implements AutoCloseable {
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
@@ -40,6 +40,8 @@ public class DeadLetters {
 	private final ConsumerFactory<String, String> consumers;
 
 	private final String service;
+
+	private Consumer<String, String> counting;
 
 	public DeadLetters(KafkaTemplate<String, String> template, ConsumerFactory<String, String> consumers,
 			String service) {
@@ -51,9 +53,17 @@ public class DeadLetters {
 	/**
 	 * Returns, per original topic, how many dead letters have not been replayed yet.
 	 */
-	public Map<String, Long> pending() {
+	public synchronized Map<String, Long> pending() {
 		Map<String, Long> pending = new LinkedHashMap<>();
-		try (Consumer<String, String> consumer = replayConsumer()) {
+		// One consumer for every count (the gauge asks every 30 s): creating one each
+		// time
+		// cost more than the questions it asks. It only asks for offsets, never joins the
+		// group, so it can stay open.
+		if (this.counting == null) {
+			this.counting = replayConsumer();
+		}
+		Consumer<String, String> consumer = this.counting;
+		try {
 			// One metadata request for every topic, not one per topic.
 			Map<String, List<PartitionInfo>> topics = consumer.listTopics(POLL.multipliedBy(10));
 			for (String topic : Topics.ALL) {
@@ -65,7 +75,23 @@ public class DeadLetters {
 				}
 			}
 		}
+		catch (RuntimeException ex) {
+			// A new one next time, whatever state this one was left in.
+			close();
+			throw ex;
+		}
 		return pending;
+	}
+
+	/**
+	 * Closes the consumer that counts the pending dead letters.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.counting != null) {
+			this.counting.close();
+			this.counting = null;
+		}
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.microshop.common.kafka;
 import dev.microshop.common.events.EventCodec;
 import dev.microshop.common.events.Topics;
 import dev.microshop.common.events.UnreadableEventException;
+import dev.microshop.common.outbox.Outbox;
 import dev.microshop.common.outbox.OutboxProperties;
 import dev.microshop.common.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -124,8 +125,16 @@ public class MessagingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
-				EventCodec codec, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-			return new OutboxRelay(mongo, kafka, properties, codec, tracer.getIfAvailable(() -> Tracer.NOOP),
+				ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+			return new OutboxRelay(mongo, kafka, properties, tracer.getIfAvailable(() -> Tracer.NOOP),
+					propagator.getIfAvailable(() -> Propagator.NOOP));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		Outbox outbox(MongoOperations mongo, OutboxRelay relay, EventCodec codec, ObjectProvider<Tracer> tracer,
+				ObjectProvider<Propagator> propagator) {
+			return new Outbox(mongo, relay, codec, tracer.getIfAvailable(() -> Tracer.NOOP),
 					propagator.getIfAvailable(() -> Propagator.NOOP));
 		}
 

@@ -1,7 +1,12 @@
 package dev.microshop.common.outbox;
 
 import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.bson.Document;
 
 import dev.microshop.common.events.EventCodec;
 import dev.microshop.common.events.EventEnvelope;
@@ -37,6 +42,40 @@ public record OutboxMessage(String eventId, String topic, String key, String typ
 	public static OutboxMessage of(EventEnvelope<?> envelope, EventCodec codec, Map<String, String> trace) {
 		return new OutboxMessage(envelope.eventId(), envelope.topic(), envelope.aggregateId(), envelope.type(),
 				codec.write(envelope), envelope.occurredAt(), trace);
+	}
+
+	/**
+	 * Returns the messages held in the {@code outbox} field of an aggregate document as
+	 * read from the database, in order.
+	 */
+	public static List<OutboxMessage> listOf(Document aggregate) {
+		List<Document> stored = aggregate.getList(FIELD, Document.class);
+		return (stored != null) ? stored.stream().map(OutboxMessage::from).toList() : List.of();
+	}
+
+	static OutboxMessage from(Document stored) {
+		Map<String, String> trace = new LinkedHashMap<>();
+		Document storedTrace = stored.get("trace", Document.class);
+		if (storedTrace != null) {
+			storedTrace.forEach((name, value) -> trace.put(name, String.valueOf(value)));
+		}
+		Date occurredAt = stored.getDate("occurredAt");
+		return new OutboxMessage(stored.getString("eventId"), stored.getString("topic"), stored.getString("key"),
+				stored.getString("type"), stored.getString("payload"),
+				(occurredAt != null) ? occurredAt.toInstant() : null, trace);
+	}
+
+	/**
+	 * Returns the message as stored in an aggregate document, the same fields as the
+	 * document mapping writes.
+	 */
+	Document toDocument() {
+		return new Document("eventId", this.eventId).append("topic", this.topic)
+			.append("key", this.key)
+			.append("type", this.type)
+			.append("payload", this.payload)
+			.append("occurredAt", Date.from(this.occurredAt))
+			.append("trace", new Document(this.trace));
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.microshop.payment.application;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,17 +34,18 @@ public class AuthorizePayment {
 	}
 
 	public void on(OrderPlaced event) {
-		if (this.payments.existsForOrder(event.orderId())) {
-			logger.debug("Order {} already has a payment: redelivery ignored", event.orderId());
-			return;
-		}
+		// No look-up first: a redelivery asks the provider again, which charges once (the
+		// order id is its idempotency key), and the unique index on the order id stores
+		// one payment and publishes one outcome. Redeliveries are rare; the look-up cost
+		// every order a query.
 		PaymentDecision decision = this.provider.authorize(event.orderId(), event.total());
 		Payment payment = Payment.decided(event.orderId(), event.userId(), event.total(), decision);
-		// Two deliveries racing past the check above meet the unique index on the order
-		// id.
-		if (this.payments.add(payment)) {
+		if (this.payments.add(payment, List.of(payment.outcome()))) {
 			logger.info("Payment of order {} {}", event.orderId(), payment.status());
 			this.metrics.decided(payment.status());
+		}
+		else {
+			logger.debug("Order {} already has a payment: redelivery ignored", event.orderId());
 		}
 	}
 

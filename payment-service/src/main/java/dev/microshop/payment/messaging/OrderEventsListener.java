@@ -1,15 +1,20 @@
 package dev.microshop.payment.messaging;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import dev.microshop.common.events.EventCodec;
+import dev.microshop.common.events.EventType;
 import dev.microshop.common.events.OrderPlaced;
 import dev.microshop.common.events.Topics;
+import dev.microshop.common.kafka.EventRecords;
 import dev.microshop.payment.application.AuthorizePayment;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the payment of every placed order. Other order events are not for this service.
+ * Starts the payment of every placed order. Other order events are not for this service:
+ * they are skipped by their {@code event-type} header, undecoded.
  */
 @Component
 class OrderEventsListener {
@@ -24,8 +29,9 @@ class OrderEventsListener {
 	}
 
 	@KafkaListener(topics = Topics.ORDERS)
-	void on(String value) {
-		if (this.codec.read(value).data() instanceof OrderPlaced placed) {
+	void on(ConsumerRecord<String, String> record) {
+		if (EventRecords.mayCarry(record, EventType.ORDER_PLACED)
+				&& this.codec.read(record.value()).data() instanceof OrderPlaced placed) {
 			this.authorizePayment.on(placed);
 		}
 	}

@@ -2,8 +2,8 @@ package dev.microshop.payment.persistence;
 
 import java.util.List;
 
-import dev.microshop.common.outbox.OutboxMessage;
-import dev.microshop.common.outbox.OutboxRelay;
+import dev.microshop.common.events.Event;
+import dev.microshop.common.outbox.Outbox;
 import dev.microshop.payment.domain.Payment;
 import dev.microshop.payment.domain.PaymentRepository;
 
@@ -21,29 +21,22 @@ class MongoPaymentRepository implements PaymentRepository {
 
 	private final MongoOperations mongo;
 
-	private final OutboxRelay outbox;
+	private final Outbox outbox;
 
-	MongoPaymentRepository(MongoOperations mongo, OutboxRelay outbox) {
+	MongoPaymentRepository(MongoOperations mongo, Outbox outbox) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 	}
 
 	@Override
-	public boolean add(Payment payment) {
-		OutboxMessage event = this.outbox.message(payment.outcome());
+	public boolean add(Payment payment, List<? extends Event> events) {
 		try {
-			this.mongo.insert(PaymentDocument.from(payment, List.of(event)));
+			this.outbox.insert(events, (messages) -> PaymentDocument.from(payment, messages));
 		}
 		catch (DuplicateKeyException ex) {
 			return false;
 		}
-		this.outbox.wakeUp(PaymentDocument.class, payment.id());
 		return true;
-	}
-
-	@Override
-	public boolean existsForOrder(String orderId) {
-		return this.mongo.exists(Query.query(Criteria.where("orderId").is(orderId)), PaymentDocument.class);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.microshop.user.application;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -67,8 +68,9 @@ public class AdminAccount implements ApplicationRunner {
 		Optional<User> existing = this.users.findByEmail(email);
 		if (existing.isEmpty()) {
 			try {
-				return this.users.insert(new User(UUID.randomUUID().toString(), email, "Administrator",
-						this.passwords.hash(password), EnumSet.of(Role.USER, Role.ADMIN), Instant.now()));
+				User admin = new User(UUID.randomUUID().toString(), email, "Administrator",
+						this.passwords.hash(password), EnumSet.of(Role.USER, Role.ADMIN), Instant.now());
+				return this.users.insert(admin, List.of(admin.registration()));
 			}
 			catch (EmailAlreadyRegisteredException ex) {
 				// Another replica created it a moment ago.

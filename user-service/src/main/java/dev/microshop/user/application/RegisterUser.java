@@ -1,6 +1,7 @@
 package dev.microshop.user.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,7 +40,7 @@ public class RegisterUser {
 		try {
 			// No lookup first: the unique index decides, also between two concurrent
 			// requests.
-			return this.users.insert(user);
+			return this.users.insert(user, List.of(user.registration()));
 		}
 		catch (EmailAlreadyRegisteredException ex) {
 			throw new ConflictException(ex.getMessage());

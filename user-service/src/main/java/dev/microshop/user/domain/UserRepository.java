@@ -1,6 +1,9 @@
 package dev.microshop.user.domain;
 
+import java.util.List;
 import java.util.Optional;
+
+import dev.microshop.common.events.Event;
 
 /**
  * Where users are kept. Each e-mail address belongs to at most one user, which the store
@@ -9,12 +12,12 @@ import java.util.Optional;
 public interface UserRepository {
 
 	/**
-	 * Adds a new user together with its {@link User#registration() registration event},
-	 * in one atomic write, the event to be published from there.
+	 * Adds a new user together with the events its registration produced, in one atomic
+	 * write, the events to be published from there.
 	 * @throws EmailAlreadyRegisteredException if another user has the same e-mail
 	 * address, even when both are added at the same time
 	 */
-	User insert(User user);
+	User insert(User user, List<? extends Event> events);
 
 	/**
 	 * Changes the display name, password hash and roles of a user that already exists.

@@ -3,8 +3,8 @@ package dev.microshop.user.persistence;
 import java.util.List;
 import java.util.Optional;
 
-import dev.microshop.common.outbox.OutboxMessage;
-import dev.microshop.common.outbox.OutboxRelay;
+import dev.microshop.common.events.Event;
+import dev.microshop.common.outbox.Outbox;
 import dev.microshop.user.domain.EmailAddress;
 import dev.microshop.user.domain.EmailAlreadyRegisteredException;
 import dev.microshop.user.domain.User;
@@ -22,24 +22,22 @@ class MongoUserRepository implements UserRepository {
 
 	private final MongoOperations mongo;
 
-	private final OutboxRelay outbox;
+	private final Outbox outbox;
 
-	MongoUserRepository(MongoOperations mongo, OutboxRelay outbox) {
+	MongoUserRepository(MongoOperations mongo, Outbox outbox) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 	}
 
 	@Override
-	public User insert(User user) {
-		OutboxMessage registered = this.outbox.message(user.registration());
+	public User insert(User user, List<? extends Event> events) {
 		try {
-			this.mongo.insert(UserDocument.from(user, List.of(registered)));
+			this.outbox.insert(events, (messages) -> UserDocument.from(user, messages));
 		}
 		catch (DuplicateKeyException ex) {
 			// Ids are random UUIDs, so the only key that can clash is the e-mail index.
 			throw new EmailAlreadyRegisteredException(user.email());
 		}
-		this.outbox.wakeUp(UserDocument.class, user.id());
 		return user;
 	}
 

@@ -1,9 +1,11 @@
 package dev.microshop.user.application;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.microshop.common.events.Event;
 import dev.microshop.user.domain.EmailAddress;
 import dev.microshop.user.domain.EmailAlreadyRegisteredException;
 import dev.microshop.user.domain.User;
@@ -17,7 +19,7 @@ class InMemoryUserRepository implements UserRepository {
 	private final Map<EmailAddress, User> byEmail = new ConcurrentHashMap<>();
 
 	@Override
-	public User insert(User user) {
+	public User insert(User user, List<? extends Event> events) {
 		if (this.byEmail.putIfAbsent(user.email(), user) != null) {
 			throw new EmailAlreadyRegisteredException(user.email());
 		}

@@ -69,7 +69,7 @@ public class PlaceOrder {
 		if (!this.users.exists(userId)) {
 			throw new UnknownUserException(userId);
 		}
-		Placement placement = this.orders.add(order, idempotencyKey);
+		Placement placement = this.orders.add(order, List.of(order.placed()), idempotencyKey);
 		if (placement.created()) {
 			this.metrics.placed();
 			logger.info("Order {} placed by user {}: {} line(s), total {} {}", order.id(), userId, order.lines().size(),

@@ -22,6 +22,8 @@ class RemoteUserDirectory implements UserDirectory {
 
 	private static final Logger logger = LoggerFactory.getLogger(RemoteUserDirectory.class);
 
+	private static final long NO_INSTANCE_PAUSE_MILLIS = 100;
+
 	private final UserServiceClient client;
 
 	private final UserServiceResilience resilience;
@@ -34,7 +36,7 @@ class RemoteUserDirectory implements UserDirectory {
 	@Override
 	public boolean exists(String userId) {
 		try {
-			this.resilience.call(() -> this.client.get(userId));
+			this.resilience.call(() -> get(userId));
 			return true;
 		}
 		catch (HttpClientErrorException.NotFound ex) {
@@ -50,6 +52,42 @@ class RemoteUserDirectory implements UserDirectory {
 			Thread.currentThread().interrupt();
 			throw unavailable(ex);
 		}
+	}
+
+	/**
+	 * One attempt. While the load balancer knows no instance of user-service, as right
+	 * after start-up before discovery has told this service about it, the attempt asks
+	 * again every {@value #NO_INSTANCE_PAUSE_MILLIS} ms until the attempt's time limit
+	 * interrupts it: an order placed then waits for user-service instead of failing at
+	 * once.
+	 */
+	private UserServiceClient.UserSummary get(String userId) {
+		while (true) {
+			try {
+				return this.client.get(userId);
+			}
+			catch (IllegalStateException ex) {
+				if (!isNoInstance(ex)) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(NO_INSTANCE_PAUSE_MILLIS);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether the load balancer found no instance: Spring Cloud's blocking client says so
+	 * with a plain {@link IllegalStateException} and this message.
+	 */
+	static boolean isNoInstance(Throwable failure) {
+		return failure instanceof IllegalStateException && failure.getMessage() != null
+				&& failure.getMessage().startsWith("No instances available");
 	}
 
 	private static UserDirectoryUnavailableException unavailable(Exception cause) {

@@ -17,15 +17,15 @@ public interface OrderRepository {
 	String nextId();
 
 	/**
-	 * Stores a new order together with its {@link Order#placed() OrderPlaced} event, in
-	 * one atomic write, the event to be published from there. With an idempotency key,
-	 * the user's earlier order placed with the same key is returned instead, and nothing
-	 * is stored.
+	 * Stores a new order together with the events its placement produced, in one atomic
+	 * write, the events to be published from there. With an idempotency key, the user's
+	 * earlier order placed with the same key is returned instead, and nothing is stored.
 	 * @param order the new order
+	 * @param events what its placement produced, in order
 	 * @param idempotencyKey the client's key for this placement, or {@code null}
 	 * @return the order stored, or the earlier one
 	 */
-	Placement add(Order order, String idempotencyKey);
+	Placement add(Order order, List<? extends Event> events, String idempotencyKey);
 
 	/**
 	 * Moves an order from one status to the next and stores the event that says so, in

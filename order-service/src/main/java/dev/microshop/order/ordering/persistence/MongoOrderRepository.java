@@ -6,8 +6,7 @@ import java.util.Optional;
 import org.bson.types.ObjectId;
 
 import dev.microshop.common.events.Event;
-import dev.microshop.common.outbox.OutboxMessage;
-import dev.microshop.common.outbox.OutboxRelay;
+import dev.microshop.common.outbox.Outbox;
 import dev.microshop.order.ordering.domain.Order;
 import dev.microshop.order.ordering.domain.OrderRepository;
 
@@ -27,9 +26,9 @@ class MongoOrderRepository implements OrderRepository {
 
 	private final MongoOperations mongo;
 
-	private final OutboxRelay outbox;
+	private final Outbox outbox;
 
-	MongoOrderRepository(MongoOperations mongo, OutboxRelay outbox) {
+	MongoOrderRepository(MongoOperations mongo, Outbox outbox) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 	}
@@ -42,10 +41,10 @@ class MongoOrderRepository implements OrderRepository {
 	}
 
 	@Override
-	public Placement add(Order order, String idempotencyKey) {
+	public Placement add(Order order, List<? extends Event> events, String idempotencyKey) {
 		String scopedKey = (idempotencyKey != null) ? order.userId() + ":" + idempotencyKey : null;
 		try {
-			this.mongo.insert(OrderDocument.from(order, scopedKey, List.of(this.outbox.message(order.placed()))));
+			this.outbox.insert(events, (messages) -> OrderDocument.from(order, scopedKey, messages));
 		}
 		catch (DuplicateKeyException ex) {
 			// Ids are fresh ObjectIds: only the idempotency key can clash.
@@ -56,19 +55,13 @@ class MongoOrderRepository implements OrderRepository {
 			}
 			return new Placement(earlier.toOrder(), false);
 		}
-		this.outbox.wakeUp(OrderDocument.class, order.id());
 		return new Placement(order, true);
 	}
 
 	@Override
 	public boolean transition(Order from, Order to, Event event) {
 		Query unchanged = Query.query(Criteria.where("_id").is(from.id()).and("status").is(from.status()));
-		Update change = Update.update("status", to.status()).push(OutboxMessage.FIELD, this.outbox.message(event));
-		boolean moved = this.mongo.updateFirst(unchanged, change, OrderDocument.class).getModifiedCount() == 1;
-		if (moved) {
-			this.outbox.wakeUp(OrderDocument.class, to.id());
-		}
-		return moved;
+		return this.outbox.update(unchanged, Update.update("status", to.status()), List.of(event), OrderDocument.class);
 	}
 
 	@Override

@@ -122,7 +122,7 @@ class PlaceOrderTests {
 		}
 
 		@Override
-		public Placement add(Order order, String idempotencyKey) {
+		public Placement add(Order order, List<? extends Event> events, String idempotencyKey) {
 			this.orders.add(order);
 			return new Placement(order, true);
 		}

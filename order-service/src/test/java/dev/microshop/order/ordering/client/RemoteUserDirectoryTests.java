@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -94,6 +96,32 @@ class RemoteUserDirectoryTests {
 		assertThatExceptionOfType(UserDirectoryUnavailableException.class)
 			.isThrownBy(() -> directory(userService.uri()).exists("broken-heidi"));
 		assertThat(userService.requestedIds()).filteredOn("broken-heidi"::equals).hasSize(1);
+	}
+
+	@Test
+	void aLookupBeforeDiscoveryKnowsUserServiceWaitsForIt() {
+		AtomicInteger asked = new AtomicInteger();
+		UserServiceClient discoveredLate = (id) -> {
+			if (asked.incrementAndGet() <= 3) {
+				throw new IllegalStateException("No instances available for user-service");
+			}
+			return new UserServiceClient.UserSummary(id, id + "@example.com", id);
+		};
+
+		assertThat(new RemoteUserDirectory(discoveredLate, resilience(BulkheadRegistry.ofDefaults())).exists("kim"))
+			.isTrue();
+		assertThat(asked).hasValue(4);
+	}
+
+	@Test
+	void noInstanceOfUserServiceForLongerThanTheTimeLimitIsUnavailable() {
+		UserServiceClient neverDiscovered = (id) -> {
+			throw new IllegalStateException("No instances available for user-service");
+		};
+
+		assertThatExceptionOfType(UserDirectoryUnavailableException.class).isThrownBy(
+				() -> new RemoteUserDirectory(neverDiscovered, resilience(BulkheadRegistry.ofDefaults())).exists("leo"))
+			.withCauseInstanceOf(TimeoutException.class);
 	}
 
 	@Test
