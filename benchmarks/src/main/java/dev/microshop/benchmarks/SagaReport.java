@@ -25,6 +25,13 @@ final class SagaReport {
 						+ "warm-up %d s at %s orders/s (not reported); a rate's orders get %d s to settle.%n",
 				settings.product(), settings.users(), settings.seconds(), settings.floorSeconds(),
 				settings.warmupSeconds(), SagaBenchmark.rate(settings.warmupRate()), settings.drain().toSeconds()));
+		result.warmup()
+			.ifPresent((warmup) -> out.append(String.format(Locale.ROOT,
+					"- Warm-up right after `./platform up`: %d of %d orders accepted%s, %d settled, p50 %s ms, p99 %s ms%n",
+					warmup.accepted(), warmup.offered(),
+					warmup.failures().isEmpty() ? ""
+							: " (the others answered, by status, 0 for none: " + warmup.failures() + ")",
+					warmup.settled(), millis(warmup.broker().p50()), millis(warmup.broker().p99()))));
 		out.append("- Highest rate sustained: **")
 			.append(result.highest().map((rate) -> SagaBenchmark.rate(rate) + " orders/s").orElse("none of the rates"))
 			.append("**\n\n");

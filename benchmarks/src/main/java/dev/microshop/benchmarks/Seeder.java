@@ -5,8 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -62,6 +69,12 @@ final class Seeder {
 	private final MongoClient mongo;
 
 	private final Instant now = Instant.now();
+
+	private final ExecutorService writers = Executors.newFixedThreadPool(3);
+
+	private final Semaphore inFlight = new Semaphore(6);
+
+	private final Queue<Future<?>> writes = new ConcurrentLinkedQueue<>();
 
 	Seeder(String uri) {
 		this.mongo = MongoClients.create(uri);
@@ -209,15 +222,19 @@ final class Seeder {
 	}
 
 	void close() {
+		this.writers.shutdownNow();
 		this.mongo.close();
 	}
 
-	/** Documents written {@value #BATCH} at a time. */
-	private static final class Batch {
+	/**
+	 * Documents written {@value #BATCH} at a time, a few batches at once so that the
+	 * server stores one while the next is built and sent.
+	 */
+	private final class Batch {
 
 		private final MongoCollection<Document> collection;
 
-		private final List<Document> pending = new ArrayList<>(BATCH);
+		private List<Document> pending = new ArrayList<>(BATCH);
 
 		Batch(MongoCollection<Document> collection) {
 			this.collection = collection;
@@ -226,17 +243,49 @@ final class Seeder {
 		void add(Document document) {
 			this.pending.add(document);
 			if (this.pending.size() == BATCH) {
-				flush();
+				send();
 			}
 		}
 
+		private void send() {
+			List<Document> documents = this.pending;
+			this.pending = new ArrayList<>(BATCH);
+			Seeder.this.inFlight.acquireUninterruptibly();
+			Seeder.this.writes.add(Seeder.this.writers.submit(() -> {
+				try {
+					this.collection.insertMany(documents, new InsertManyOptions().ordered(false));
+				}
+				finally {
+					Seeder.this.inFlight.release();
+				}
+			}));
+		}
+
+		/**
+		 * Sends what is left and waits until every batch of every collection is stored.
+		 */
 		void flush() {
 			if (!this.pending.isEmpty()) {
-				this.collection.insertMany(this.pending, new InsertManyOptions().ordered(false));
-				this.pending.clear();
+				send();
 			}
+			Seeder.this.awaitWrites();
 		}
 
+	}
+
+	private void awaitWrites() {
+		for (Future<?> write = this.writes.poll(); write != null; write = this.writes.poll()) {
+			try {
+				write.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while seeding", ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("A batch was not stored", ex.getCause());
+			}
+		}
 	}
 
 }

@@ -41,8 +41,8 @@ final class SustainedRate {
 	 * @param accepted orders answered 201
 	 * @param settled accepted orders whose settling event is on the broker
 	 * @param seen accepted orders their client saw settled on its stream
-	 * @param firstThird broker latencies (placed → settled) of the first third of the
-	 * orders, in the order they were sent
+	 * @param firstThird latencies (sent → seen settled) of the first third of the orders,
+	 * in the order they were sent
 	 * @param lastThird the same of the last third
 	 */
 	record Step(double offeredRate, int offered, double sentRate, int accepted, int settled, int seen,
