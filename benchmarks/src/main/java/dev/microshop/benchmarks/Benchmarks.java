@@ -87,6 +87,7 @@ public final class Benchmarks {
 		long started = System.nanoTime();
 		Seeder seeder = new Seeder(mongo(options));
 		try {
+			seeder.indexes();
 			List<Seeder.User> seeded = seeder.users(users, options.string("prefix", "seeded"));
 			seeder.orders(orders, seeded);
 		}
