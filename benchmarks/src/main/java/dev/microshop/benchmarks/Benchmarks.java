@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ public final class Benchmarks {
 			System.err.println("usage: Benchmarks saga|seed|tokens [--name value]...");
 			System.exit(2);
 		}
-		Options options = new Options(java.util.Arrays.copyOfRange(arguments, 1, arguments.length));
+		Options options = new Options(Arrays.copyOfRange(arguments, 1, arguments.length));
 		switch (arguments[0]) {
 			case "saga" -> saga(options);
 			case "seed" -> seed(options);
@@ -86,6 +87,7 @@ public final class Benchmarks {
 		long started = System.nanoTime();
 		Seeder seeder = new Seeder(mongo(options));
 		try {
+			seeder.indexes();
 			List<Seeder.User> seeded = seeder.users(users, options.string("prefix", "seeded"));
 			seeder.orders(orders, seeded);
 		}

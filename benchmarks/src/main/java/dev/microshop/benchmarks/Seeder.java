@@ -18,6 +18,8 @@ import java.util.concurrent.Semaphore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -88,6 +90,34 @@ final class Seeder {
 	 */
 	record User(String id, String email) {
 
+	}
+
+	/**
+	 * Creates the indexes the services declare (their {@code @Indexed} and
+	 * {@code @CompoundIndex} annotations), before any document is written: a database
+	 * that grew with the services had them all along, and the services then find them at
+	 * start-up instead of building them over the seeded data. (Building them there, on
+	 * the embedded server's H2 store, also failed with "Chunk N not found" in two of
+	 * three start-ups after seeding 5,000 to 100,000 orders.)
+	 */
+	void indexes() {
+		collection("users", "users").createIndex(Indexes.ascending("email"),
+				new IndexOptions().name("email_unique").unique(true));
+		collection("orders", "orders").createIndex(Indexes.ascending("idempotencyKey"),
+				new IndexOptions().name("idempotency_key").unique(true).sparse(true));
+		collection("orders", "orders").createIndex(Indexes.compoundIndex(Indexes.ascending("userId"),
+				Indexes.descending("createdAt"), Indexes.descending("_id")), new IndexOptions().name("user_created"));
+		collection("payments", "payments").createIndex(Indexes.ascending("orderId"),
+				new IndexOptions().name("orderId").unique(true));
+		collection("payments", "payments").createIndex(
+				Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("createdAt")),
+				new IndexOptions().name("user_created"));
+		collection("notifications", "notifications").createIndex(
+				Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("createdAt")),
+				new IndexOptions().name("user_created"));
+		collection("notifications", "notifications").createIndex(
+				Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.ascending("read")),
+				new IndexOptions().name("user_read"));
 	}
 
 	/**
