@@ -61,9 +61,13 @@ final class WireServers implements AutoCloseable {
 
 	/** The name of the index a query reads, or "scan". */
 	String indexFor(String collection, Document query, Document sort) {
-		IndexedH2Collection.Plan plan = collection(collection).plan(serverSide(query),
-				(sort != null) ? serverSide(sort) : null);
+		IndexedH2Collection.Plan plan = plan(collection, query, sort);
 		return (plan != null) ? plan.index().getName() : "scan";
+	}
+
+	/** How the indexed server reads a query; {@code null} for a scan. */
+	IndexedH2Collection.Plan plan(String collection, Document query, Document sort) {
+		return collection(collection).plan(serverSide(query), (sort != null) ? serverSide(sort) : null);
 	}
 
 	/** A filter as the server decodes it (its own document class, dates as instants). */
