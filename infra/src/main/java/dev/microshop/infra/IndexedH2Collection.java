@@ -42,11 +42,16 @@ final class IndexedH2Collection extends H2Collection {
 
 	@Override
 	public synchronized void addIndex(Index<Object> index) {
-		if (this.deferIndexBuilds && index instanceof SecondaryIndex<Object> secondary) {
+		SecondaryIndex<Object> secondary = (index instanceof SecondaryIndex<Object> s) ? s : null;
+		if (secondary != null && !secondary.isBuilt() && this.deferIndexBuilds) {
 			secondary.defer();
 			this.deferred.add(secondary);
 		}
 		super.addIndex(index);
+		if (secondary != null && !secondary.isDeferred()) {
+			// Filled by the library if it was new.
+			secondary.built();
+		}
 	}
 
 	/**
@@ -134,7 +139,13 @@ final class IndexedH2Collection extends H2Collection {
 	public synchronized void drop() {
 		// The partial indexes the server adds by itself are not in system.indexes, so
 		// dropping the collection's declared indexes left them.
-		getIndexes().removeIf((index) -> index instanceof SecondaryIndex<Object> secondary && secondary.isPartial());
+		getIndexes().removeIf((index) -> {
+			boolean partial = index instanceof SecondaryIndex<Object> secondary && secondary.isPartial();
+			if (partial) {
+				index.drop();
+			}
+			return partial;
+		});
 		super.drop();
 	}
 

@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * An H2 database whose collections are {@link IndexedH2Collection}s with real non-unique
@@ -25,12 +26,17 @@ import de.bwaldvogel.mongo.bson.Document;
  * without it each sweep would read every document. It is the server's own (not in
  * {@code listIndexes}); a real MongoDB needs the services to declare such an index.
  * <p>
- * Non-unique indexes live in memory and are rebuilt when the database opens, in one pass
- * over each collection; unique ones stay the library's, stored in the H2 file.
+ * Documents, ids and unique index keys are written as BSON ({@link BsonDataType}),
+ * non-unique indexes are stored next to the documents. A file of the library's backend
+ * (store version below {@value #FORMAT}) is converted once when it opens: its documents
+ * rewritten, its unique indexes rebuilt in value order, its non-unique ones built.
  */
 final class IndexedH2Database extends H2Database {
 
 	static final String OUTBOX_PENDING = "_outbox_pending";
+
+	/** The store version of files written as this class writes them. */
+	static final int FORMAT = 1;
 
 	/**
 	 * The names H2Database gives a collection's maps in the MVStore (its on-disk layout,
@@ -40,16 +46,24 @@ final class IndexedH2Database extends H2Database {
 
 	private static final String META_MAP_PREFIX = "meta.";
 
+	private static final String UNIQUE_INDEX_INFIX = "._index_";
+
+	private static final String SECONDARY_INDEX_INFIX = "._secondary_";
+
 	private final MVStore store;
 
 	/** The collections opened with the database, whose indexes are built together. */
 	private final List<IndexedH2Collection> opening = new ArrayList<>();
+
+	/** Whether the file was written by the library's backend, as it opens. */
+	private final boolean converting;
 
 	private boolean opened;
 
 	IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
 		super(databaseName, store, cursorRegistry);
 		this.store = store;
+		this.converting = store.getStoreVersion() < FORMAT;
 		initializeNamespacesAndIndexes();
 		this.opening.forEach(IndexedH2Collection::buildDeferredIndexes);
 		this.opening.clear();
@@ -68,13 +82,18 @@ final class IndexedH2Database extends H2Database {
 	@Override
 	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 		String namespace = getFullCollectionNamespace(collectionName);
-		MVMap<Object, Document> dataMap = this.store.openMap(DATA_MAP_PREFIX + namespace);
+		MVMap<Object, Document> dataMap = this.store.openMap(DATA_MAP_PREFIX + namespace, bsonMap());
+		if (!this.opened && this.converting) {
+			// Every page rewritten as BSON, before the indexes read the documents.
+			dataMap.entrySet().forEach((entry) -> dataMap.put(entry.getKey(), entry.getValue()));
+		}
 		MVMap<String, Object> metaMap = this.store.openMap(META_MAP_PREFIX + namespace);
 		IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, dataMap, metaMap,
 				this.cursorRegistry, !this.opened);
 		if (!collectionName.startsWith("system.")) {
 			collection.addIndex(
-					SecondaryIndex.partial(OUTBOX_PENDING, new Document("outbox.0", new Document("$exists", true))));
+					SecondaryIndex.partial(OUTBOX_PENDING, new Document("outbox.0", new Document("$exists", true)),
+							this.store, namespace + SECONDARY_INDEX_INFIX + OUTBOX_PENDING, metaMap, isStored()));
 		}
 		if (!this.opened) {
 			this.opening.add(collection);
@@ -83,9 +102,61 @@ final class IndexedH2Database extends H2Database {
 	}
 
 	@Override
+	protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+			boolean sparse) {
+		// H2Database opens the map by this name; opened here first, it gets BSON keys
+		// compared by value. The library's maps are ordered by their serialized bytes:
+		// removed, then refilled by the library from the documents.
+		String mapName = getFullCollectionNamespace(collectionName) + UNIQUE_INDEX_INFIX + indexName;
+		if (!isStored() && this.store.hasMap(mapName)) {
+			this.store.removeMap(mapName);
+		}
+		this.store.openMap(mapName, bsonMap());
+		return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+	}
+
+	@Override
 	protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
-		return new SecondaryIndex<>(indexName, keys, sparse);
+		String namespace = getFullCollectionNamespace(collectionName);
+		return new SecondaryIndex<>(indexName, keys, sparse, null, this.store,
+				namespace + SECONDARY_INDEX_INFIX + indexName, this.store.openMap(META_MAP_PREFIX + namespace),
+				isStored());
+	}
+
+	@Override
+	protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+		super.dropIndex(collection, indexName);
+		String mapName = getFullCollectionNamespace(collection.getCollectionName()) + SECONDARY_INDEX_INFIX + indexName;
+		if (this.store.hasMap(mapName)) {
+			this.store.removeMap(mapName);
+		}
+	}
+
+	@Override
+	public void dropCollection(String collectionName, Oplog oplog) {
+		super.dropCollection(collectionName, oplog);
+		String namespace = getFullCollectionNamespace(collectionName);
+		removeMaps(namespace + SECONDARY_INDEX_INFIX);
+		removeMaps(namespace + UNIQUE_INDEX_INFIX);
+	}
+
+	private void removeMaps(String prefix) {
+		this.store.getMapNames()
+			.stream()
+			.filter((name) -> name.startsWith(prefix))
+			.toList()
+			.forEach(this.store::removeMap);
+	}
+
+	/** Whether index maps in the store are up to date: not while converting. */
+	private boolean isStored() {
+		return this.opened || !this.converting;
+	}
+
+	private static <K, V> MVMap.Builder<K, V> bsonMap() {
+		BsonDataType type = new BsonDataType();
+		return new MVMap.Builder<K, V>().keyType(type).valueType(type);
 	}
 
 }

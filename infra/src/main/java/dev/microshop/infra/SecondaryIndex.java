@@ -1,16 +1,22 @@
 package dev.microshop.infra;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
@@ -21,8 +27,9 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 
 /**
- * A non-unique index, compound or not, kept in memory and ordered by its keys, then by
- * the document's id; or, with a filter, a partial index of the documents matching it.
+ * A non-unique index, compound or not, stored in an H2 map ordered by its keys, then by
+ * the document's id; or, with a filter, a partial index of the documents matching it. An
+ * entry holds the values at the keys and the id (BSON), and the document's position.
  * <p>
  * Exists because mongo-java-server 1.47 creates non-unique indexes as empty placeholders,
  * so every query they should serve scans the whole collection under its lock.
@@ -32,8 +39,9 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * included, a missing value as {@code null}), and only equalities on scalar values use
  * the index.
  * <p>
- * Not persisted: built from the documents when the database opens. Not checked for
- * parallel arrays, unlike MongoDB: such a document is indexed under every combination.
+ * Stored with the documents, so one commit of the store holds both and an open reads no
+ * document; built from the documents only when it is new. Not checked for parallel
+ * arrays, unlike MongoDB: such a document is indexed under every combination.
  *
  * @param <P> the backend's position of a document
  */
@@ -69,7 +77,13 @@ final class SecondaryIndex<P> extends Index<P> {
 	private final Document filter;
 
 	/** Entry (one value per key, then the id) → the document's position. */
-	private final ConcurrentSkipListMap<Object[], P> entries;
+	private final MVMap<Object[], P> entries;
+
+	/** Where the collection keeps what the index knows about itself. */
+	private final Map<String, Object> meta;
+
+	/** Whether the entries are every document's: false until it is filled. */
+	private volatile boolean built;
 
 	/** Set while the database opens: filled afterwards, in one pass for all indexes. */
 	private volatile boolean deferred;
@@ -78,13 +92,22 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * No document so far had an array on a key's path: each has one entry, whose order is
 	 * the order a sort on those keys gives.
 	 */
-	private volatile boolean sortable = true;
+	private volatile boolean sortable;
 
-	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
-		this(name, keys, sparse, null);
-	}
-
-	private SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, Document filter) {
+	/**
+	 * Opens an index's map in the store.
+	 * @param name the index's name
+	 * @param keys its keys
+	 * @param sparse whether documents missing every key have no entry
+	 * @param filter the documents a partial index holds, or {@code null} for all
+	 * @param store the store
+	 * @param mapName the name of its map
+	 * @param meta the collection's map of facts about it
+	 * @param stored whether a map of that name holds a built index
+	 */
+	@SuppressWarnings("unchecked")
+	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, Document filter, MVStore store, String mapName,
+			Map<String, Object> meta, boolean stored) {
 		super(name, keys, sparse);
 		this.filter = filter;
 		List<IndexKey> order = new ArrayList<>(keys);
@@ -93,17 +116,34 @@ final class SecondaryIndex<P> extends Index<P> {
 		}
 		this.order = List.copyOf(order);
 		this.paths = order.stream().map((key) -> key.getKey().split("\\.")).toArray(String[][]::new);
-		this.entries = new ConcurrentSkipListMap<>(this::compare);
+		this.built = stored && store.hasMap(mapName);
+		this.entries = store.openMap(mapName, new MVMap.Builder<Object[], P>().keyType(new EntryType())
+			.valueType((BasicDataType<P>) (Object) new BsonDataType()));
+		this.meta = meta;
+		if (!this.built) {
+			this.entries.clear();
+			meta.remove(multikeyFlag());
+		}
+		this.sortable = !Boolean.TRUE.equals(meta.get(multikeyFlag()));
 	}
 
 	/**
 	 * A partial index of the documents matching a filter, in id order: queries containing
 	 * every condition of the filter read only those documents.
 	 */
-	static <P> SecondaryIndex<P> partial(String name, Document filter) {
+	static <P> SecondaryIndex<P> partial(String name, Document filter, MVStore store, String mapName,
+			Map<String, Object> meta, boolean stored) {
 		// Sparse: a document outside the filter has no entry, which removing it must
 		// accept.
-		return new SecondaryIndex<>(name, List.of(new IndexKey(ID, true)), true, filter);
+		return new SecondaryIndex<>(name, List.of(new IndexKey(ID, true)), true, filter, store, mapName, meta, stored);
+	}
+
+	private String multikeyFlag() {
+		return "multikey." + getName();
+	}
+
+	String mapName() {
+		return this.entries.getName();
 	}
 
 	boolean isPartial() {
@@ -116,6 +156,15 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	void built() {
 		this.deferred = false;
+		this.built = true;
+	}
+
+	boolean isBuilt() {
+		return this.built;
+	}
+
+	boolean isDeferred() {
+		return this.deferred;
 	}
 
 	/**
@@ -139,19 +188,41 @@ final class SecondaryIndex<P> extends Index<P> {
 			return null;
 		}
 		Boolean forward = direction(orderBy, equalities.size());
-		NavigableMap<Object[], P> range = this.entries;
+		Object[] low = null;
+		Object[] high = null;
 		if (!equalities.isEmpty()) {
-			Object[] low = equalities.toArray(new Object[equalities.size() + 1]);
-			Object[] high = low.clone();
+			low = equalities.toArray(new Object[equalities.size() + 1]);
+			high = low.clone();
 			low[low.length - 1] = Bound.LOW;
 			high[high.length - 1] = Bound.HIGH;
-			range = this.entries.subMap(low, true, high, true);
 		}
 		if (forward == null) {
 			// Arrays give a document several entries.
-			return new Lookup<>(equalities.size(), false, new LinkedHashSet<>(range.values()));
+			LinkedHashSet<P> positions = new LinkedHashSet<>();
+			range(low, high, false).forEach(positions::add);
+			return new Lookup<>(equalities.size(), false, positions);
 		}
-		return new Lookup<>(equalities.size(), true, forward ? range.values() : range.descendingMap().values());
+		return new Lookup<>(equalities.size(), true, forward ? range(low, high, false) : range(high, low, true));
+	}
+
+	/** The positions of the entries from one key to another, both included. */
+	private Iterable<P> range(Object[] from, Object[] to, boolean reverse) {
+		return () -> new Iterator<>() {
+
+			private final Cursor<Object[], P> cursor = SecondaryIndex.this.entries.cursor(from, to, reverse);
+
+			@Override
+			public boolean hasNext() {
+				return this.cursor.hasNext();
+			}
+
+			@Override
+			public P next() {
+				this.cursor.next();
+				return this.cursor.getValue();
+			}
+
+		};
 	}
 
 	/**
@@ -341,8 +412,9 @@ final class SecondaryIndex<P> extends Index<P> {
 		for (Object[] entry : entriesOf(document, single)) {
 			this.entries.put(entry, position);
 		}
-		if (!single[0]) {
+		if (!single[0] && this.sortable) {
 			this.sortable = false;
+			this.meta.put(multikeyFlag(), Boolean.TRUE);
 		}
 	}
 
@@ -370,13 +442,14 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	@Override
 	public long getCount() {
-		return this.entries.size();
+		return this.entries.sizeAsLong();
 	}
 
 	@Override
 	public boolean isEmpty() {
-		// While deferred, the library must not fill it: the database does, in one pass.
-		return !this.deferred && this.entries.isEmpty();
+		// The library fills an index that says it is empty. While deferred it must not:
+		// the database does, in one pass.
+		return !this.deferred && !this.built;
 	}
 
 	@Override
@@ -398,6 +471,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	@Override
 	public void drop() {
 		this.entries.clear();
+		this.meta.remove(multikeyFlag());
 	}
 
 	/**
@@ -412,6 +486,46 @@ final class SecondaryIndex<P> extends Index<P> {
 		boolean betterThan(Lookup<P> other) {
 			return (this.equalities != other.equalities) ? this.equalities > other.equalities
 					: this.ordered && !other.ordered;
+		}
+
+	}
+
+	/**
+	 * An entry as a BSON document of its values, ordered as the index's keys ask.
+	 */
+	private final class EntryType extends BasicDataType<Object[]> {
+
+		@Override
+		public int compare(Object[] left, Object[] right) {
+			return SecondaryIndex.this.compare(left, right);
+		}
+
+		@Override
+		public int getMemory(Object[] entry) {
+			int memory = 16 + 8 * entry.length;
+			for (Object value : entry) {
+				memory += BsonDataType.estimateMemory(value);
+			}
+			return memory;
+		}
+
+		@Override
+		public void write(WriteBuffer buffer, Object[] entry) {
+			Document document = new Document();
+			for (int i = 0; i < entry.length; i++) {
+				document.put(Integer.toString(i), entry[i]);
+			}
+			BsonDataType.writeBson(buffer, document);
+		}
+
+		@Override
+		public Object[] read(ByteBuffer buffer) {
+			return BsonDataType.readBson(buffer).values().toArray();
+		}
+
+		@Override
+		public Object[][] createStorage(int size) {
+			return new Object[size][];
 		}
 
 	}
