@@ -87,10 +87,11 @@ final class IndexedH2Collection extends H2Collection {
 	}
 
 	/** How a query reads its documents; {@code null} for a scan of the collection. */
-	synchronized Plan plan(Document query, Document orderBy) {
+	synchronized Plan plan(Document filter, Document orderBy) {
 		if (orderBy != null && orderBy.containsKey("$natural")) {
 			return null;
 		}
+		Document query = conditions(filter);
 		for (Index<Object> index : getIndexes()) {
 			Document fixed = index.isUnique() ? conditionsOn(index.getKeys(), query) : null;
 			if (fixed != null && index.canHandle(fixed)) {
@@ -108,6 +109,29 @@ final class IndexedH2Collection extends H2Collection {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * A query's conditions with those of a top-level {@code $and} taken up (the driver
+	 * writes {@code and(eq(a), eq(b))} so); where a key has several, one of them, which
+	 * still reads every matching document.
+	 */
+	private static Document conditions(Document query) {
+		if (!(query.get("$and") instanceof List<?> all)) {
+			return query;
+		}
+		Document conditions = new Document();
+		query.forEach((key, condition) -> {
+			if (!key.equals("$and")) {
+				conditions.put(key, condition);
+			}
+		});
+		for (Object each : all) {
+			if (each instanceof Document part) {
+				conditions(part).forEach(conditions::putIfAbsent);
+			}
+		}
+		return conditions;
 	}
 
 	/**

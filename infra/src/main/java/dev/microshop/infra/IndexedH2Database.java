@@ -3,14 +3,17 @@ package dev.microshop.infra;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -99,6 +102,53 @@ final class IndexedH2Database extends H2Database {
 			this.opening.add(collection);
 		}
 		return collection;
+	}
+
+	@Override
+	public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+			Oplog oplog) {
+		if (command.equalsIgnoreCase("aggregate")) {
+			Document response = aggregateFromMatch(query, databaseResolver, oplog);
+			if (response != null) {
+				return response;
+			}
+		}
+		return super.handleCommand(channel, command, query, databaseResolver, oplog);
+	}
+
+	/**
+	 * An aggregation starting with {@code $match} (the driver's {@code countDocuments},
+	 * Spring Data's {@code count}) read as a query, through the indexes; the library
+	 * reads every document of the collection and matches them in the pipeline.
+	 * {@code null} where the library answers: no leading {@code $match}, variables, or
+	 * writing stages.
+	 */
+	private Document aggregateFromMatch(Document query, DatabaseResolver databaseResolver, Oplog oplog) {
+		if (!(query.get("aggregate") instanceof String collectionName) || query.containsKey("let")) {
+			return null;
+		}
+		List<Document> pipeline = Aggregation.parse(query.get("pipeline"));
+		if (pipeline.isEmpty() || pipeline.get(0).size() != 1
+				|| !(pipeline.get(0).get("$match") instanceof Document match) || match.containsKey("$expr")) {
+			return null;
+		}
+		MongoCollection<Object> collection = resolveCollection(collectionName, false);
+		if (collection == null) {
+			return null;
+		}
+		Aggregation rest = Aggregation.fromPipeline(pipeline.subList(1, pipeline.size()), databaseResolver, this,
+				collection, oplog);
+		rest.validate(query);
+		if (rest.isModifying()) {
+			return null;
+		}
+		List<Document> result = rest.runStages(collection.handleQueryAsStream(match));
+		Document cursor = new Document("id", 0L);
+		cursor.put("ns", getFullCollectionNamespace(collectionName));
+		cursor.put("firstBatch", result);
+		Document response = new Document("cursor", cursor);
+		response.put("ok", 1.0);
+		return response;
 	}
 
 	@Override

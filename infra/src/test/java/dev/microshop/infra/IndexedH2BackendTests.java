@@ -10,8 +10,11 @@ import java.util.function.Function;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
@@ -121,6 +124,12 @@ class IndexedH2BackendTests {
 				.getCollection("notifications")
 				.countDocuments(and(eq("userId", user), eq("read", false))));
 			assertSame((client) -> client.getDatabase("shop")
+				.getCollection("orders")
+				.aggregate(List.of(Aggregates.match(eq("userId", user)),
+						Aggregates.group("$status", Accumulators.sum("orders", 1)),
+						Aggregates.sort(Sorts.ascending("_id"))))
+				.into(new ArrayList<>()));
+			assertSame((client) -> client.getDatabase("shop")
 				.getCollection("notifications")
 				.updateOne(and(eq("_id", "n1-" + id), eq("userId", user)), Updates.set("read", true))
 				.getMatchedCount());
@@ -169,6 +178,10 @@ class IndexedH2BackendTests {
 			.isEqualTo("email_unique");
 		assertThat(this.servers.indexFor("orders", new Document("status", "PENDING"), null)).as("no index on status")
 			.isEqualTo("scan");
+		assertThat(this.servers.indexFor("orders",
+				new Document("$and", List.of(new Document("_id", "o"), new Document("status", "PENDING"))), null))
+			.as("the driver's and(eq(...), eq(...))")
+			.isEqualTo("_id_");
 	}
 
 	@Test

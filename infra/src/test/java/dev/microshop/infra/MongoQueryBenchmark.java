@@ -33,8 +33,8 @@ import static com.mongodb.client.model.Sorts.descending;
  * backend, as before, or {@link IndexedH2Backend}) until stopped;
  * {@code seed PORT ORDERS} stores ORDERS orders with their payments, two notifications
  * each and a user per ten orders, with the services' indexes;
- * {@code run PORT ORDERS SECONDS} times each query shape in a loop on one connection and
- * prints microseconds per operation.
+ * {@code run PORT ORDERS SECONDS [SERVER_PID]} times each query shape in a loop on one
+ * connection and prints microseconds per operation, wall and the server's CPU.
  */
 public final class MongoQueryBenchmark {
 
@@ -46,7 +46,8 @@ public final class MongoQueryBenchmark {
 			case "serve" ->
 				serve(args[1], args[2], Integer.parseInt(args[3]), (args.length > 4) ? Integer.parseInt(args[4]) : 16);
 			case "seed" -> seed(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-			case "run" -> run(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "run" -> run(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+					(args.length > 4) ? Long.parseLong(args[4]) : -1);
 			default -> throw new IllegalArgumentException("serve, seed or run");
 		}
 	}
@@ -57,7 +58,11 @@ public final class MongoQueryBenchmark {
 		MongoServer server = new MongoServer(
 				backend.equals("indexed") ? new IndexedH2Backend(store) : new H2Backend(store));
 		server.bind("127.0.0.1", port);
-		System.out.printf("serving %s on %d, opened in %.2f s%n", backend, port, (System.nanoTime() - started) / 1e9);
+		double opened = (System.nanoTime() - started) / 1e9;
+		System.gc();
+		Runtime runtime = Runtime.getRuntime();
+		System.out.printf("serving %s on %d, opened in %.2f s, heap used after GC %d MiB%n", backend, port, opened,
+				(runtime.totalMemory() - runtime.freeMemory()) >> 20);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			server.shutdown();
@@ -161,7 +166,7 @@ public final class MongoQueryBenchmark {
 			.append("outbox", List.of());
 	}
 
-	private static void run(int port, int orders, int seconds) {
+	private static void run(int port, int orders, int seconds, long serverPid) {
 		Random random = new Random(1);
 		int users = users(orders);
 		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
@@ -230,12 +235,34 @@ public final class MongoQueryBenchmark {
 			});
 			shapes.put("user by email",
 					() -> usersCollection.find(eq("email", "user-" + random.nextInt(users) + "@example.com")).first());
-			System.out.printf("%-34s %12s %10s%n", "query (" + orders + " orders)", "µs/op", "ops");
+			System.out.printf("%-34s %12s %14s %10s%n", "query (" + orders + " orders)", "µs/op", "server CPU µs/op",
+					"ops");
 			for (Map.Entry<String, Runnable> shape : shapes.entrySet()) {
 				time(shape.getValue(), Duration.ofMillis(300));
+				long cpuBefore = cpuMicros(serverPid);
 				long[] result = time(shape.getValue(), Duration.ofSeconds(seconds));
-				System.out.printf("%-34s %12.1f %10d%n", shape.getKey(), result[0] / 1e3 / result[1], result[1]);
+				long cpu = cpuMicros(serverPid) - cpuBefore;
+				System.out.printf("%-34s %12.1f %14.1f %10d%n", shape.getKey(), result[0] / 1e3 / result[1],
+						(serverPid > 0) ? (double) cpu / result[1] : Double.NaN, result[1]);
 			}
+		}
+	}
+
+	/**
+	 * User and system CPU time of a process in microseconds, from /proc (100 ticks/s).
+	 */
+	private static long cpuMicros(long pid) {
+		if (pid <= 0) {
+			return 0;
+		}
+		try {
+			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 
