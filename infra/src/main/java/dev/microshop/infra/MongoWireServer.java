@@ -2,8 +2,9 @@ package dev.microshop.infra;
 
 import java.nio.file.Files;
 
+import org.h2.mvstore.MVStore;
+
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) keeping its databases in one H2
@@ -11,7 +12,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * <p>
  * A stand-in for a real MongoDB server, which cannot run on every developer machine:
  * single-document operations, indexes and aggregations work, multi-document transactions
- * do not.
+ * do not. Queries use the collections' indexes ({@link IndexedH2Backend}).
  */
 final class MongoWireServer implements AutoCloseable {
 
@@ -23,7 +24,7 @@ final class MongoWireServer implements AutoCloseable {
 
 	static MongoWireServer start(InfrastructureSettings settings) throws Exception {
 		Files.createDirectories(settings.mongoFile().getParent());
-		MongoServer server = new MongoServer(new H2Backend(settings.mongoFile().toString()));
+		MongoServer server = new MongoServer(new IndexedH2Backend(MVStore.open(settings.mongoFile().toString())));
 		try {
 			server.bind(settings.bindAddress(), settings.mongoPort());
 		}

@@ -33,8 +33,8 @@ final class Platform implements BeforeAllCallback {
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(Platform.class, (key) -> {
-			run(List.of("up"), 300);
-			return (AutoCloseable) () -> run(List.of("down"), 180);
+			up();
+			return (AutoCloseable) Platform::down;
 		});
 	}
 
@@ -51,6 +51,16 @@ final class Platform implements BeforeAllCallback {
 	/** A component's log as JSON lines, the copy that {@code ./platform} keeps. */
 	static Path jsonLog(String component) {
 		return HOME.resolve("logs").resolve(component + ".json");
+	}
+
+	/** {@code ./platform up}: starts whatever is stopped and waits until it is ready. */
+	static void up() {
+		run(List.of("up"), 300);
+	}
+
+	/** {@code ./platform down}: stops everything, data kept. */
+	static void down() {
+		run(List.of("down"), 180);
 	}
 
 	static void start(String component) {

@@ -14,10 +14,10 @@ import org.springframework.context.SmartLifecycle;
  * period before the web server stops, so that a rolling update fails no request.
  * <p>
  * Why: Eureka clients (the gateway, the services calling each other) learn that an
- * instance is gone only through their caches: the registry fetch (5 s), then the load
- * balancer's cache (5 s in the gateway), after the Eureka server's response cache (2 s).
- * Until then they keep sending requests. Without a drain, the web server stops taking
- * connections at once, and those requests fail.
+ * instance is gone only through their caches: the registry fetch (2 s), then the load
+ * balancer's cache (2 s), after the Eureka server's response cache (2 s). Until then they
+ * keep sending requests. Without a drain, the web server stops taking connections at
+ * once, and those requests fail.
  * <p>
  * How, in the order {@code SmartLifecycle} beans stop (highest phase first):
  * <ol>

@@ -1,0 +1,105 @@
+package dev.microshop.benchmarks;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether the platform sustained an offered rate of orders, and the highest rate it
+ * sustained.
+ * <p>
+ * A rate is sustained when the load generator sent every order on time, every order was
+ * accepted (201), every accepted order settled (its OrderConfirmed or OrderCancelled on
+ * the broker) and was seen settled by its client on the notification stream before the
+ * step's drain time ran out, and the latency did not grow during the step: the median of
+ * the last third of the orders is at most twice that of the first third, or at most
+ * {@value #GROWTH_SLACK_MILLIS} ms above it (so that a few milliseconds of noise on small
+ * latencies does not count as growth). A platform that falls behind builds a queue whose
+ * wait grows with every order, which is what the last rule catches even when the queue
+ * drains before the step ends.
+ */
+final class SustainedRate {
+
+	/** Orders must be sent at least at this share of the offered rate. */
+	static final double MIN_SEND_SHARE = 0.95;
+
+	static final double GROWTH_FACTOR = 2.0;
+
+	static final double GROWTH_SLACK_MILLIS = 50;
+
+	/** Fewer orders than this in a third: too few to tell growth from noise. */
+	static final int MIN_ORDERS_PER_THIRD = 10;
+
+	private SustainedRate() {
+	}
+
+	/**
+	 * What one step measured, as far as the rule needs it.
+	 *
+	 * @param offeredRate orders per second offered
+	 * @param offered orders the step should send
+	 * @param sentRate orders per second the load generator actually sent
+	 * @param accepted orders answered 201
+	 * @param settled accepted orders whose settling event is on the broker
+	 * @param seen accepted orders their client saw settled on its stream
+	 * @param firstThird latencies (sent → seen settled) of the first third of the orders,
+	 * in the order they were sent
+	 * @param lastThird the same of the last third
+	 */
+	record Step(double offeredRate, int offered, double sentRate, int accepted, int settled, int seen,
+			double[] firstThird, double[] lastThird) {
+
+	}
+
+	/**
+	 * Returns why the step was not sustained, or empty if it was.
+	 */
+	static Optional<String> shortfall(Step step) {
+		if (step.sentRate() < MIN_SEND_SHARE * step.offeredRate()) {
+			return Optional.of(String.format("load generator sent only %.1f/s", step.sentRate()));
+		}
+		if (step.accepted() < step.offered()) {
+			return Optional.of((step.offered() - step.accepted()) + " not accepted");
+		}
+		if (step.settled() < step.accepted()) {
+			return Optional.of((step.accepted() - step.settled()) + " not settled");
+		}
+		if (step.seen() < step.accepted()) {
+			return Optional.of((step.accepted() - step.seen()) + " not seen on the stream");
+		}
+		if (step.firstThird().length >= MIN_ORDERS_PER_THIRD && step.lastThird().length >= MIN_ORDERS_PER_THIRD) {
+			double first = Latencies.of(step.firstThird()).p50();
+			double last = Latencies.of(step.lastThird()).p50();
+			if (last > Math.max(GROWTH_FACTOR * first, first + GROWTH_SLACK_MILLIS)) {
+				return Optional.of(String.format("latency grew: p50 %.0f ms → %.0f ms", first, last));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Whether one offered rate was sustained.
+	 *
+	 * @param rate orders per second offered
+	 * @param sustained whether it was
+	 */
+	record Outcome(double rate, boolean sustained) {
+
+	}
+
+	/**
+	 * Returns the highest offered rate sustained with every lower rate of the list also
+	 * sustained, or empty if the lowest was not.
+	 * @param outcomes the rates in increasing order
+	 */
+	static Optional<Double> highest(List<Outcome> outcomes) {
+		Double highest = null;
+		for (Outcome outcome : outcomes) {
+			if (!outcome.sustained()) {
+				break;
+			}
+			highest = outcome.rate();
+		}
+		return Optional.ofNullable(highest);
+	}
+
+}
