@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -35,6 +36,9 @@ import reactor.core.publisher.Mono;
  * A failed fetch keeps the keys already known (user-service briefly down must not sign
  * everybody out) and is retried after {@code minRefreshInterval}; tokens signed with a
  * removed key still expire on their own.
+ * <p>
+ * Each different set fetched gets a new {@link #version() version}, so that what was
+ * verified with an older set can be told apart ({@link VerifiedTokenCache}).
  */
 final class JwkSetCache {
 
@@ -54,6 +58,8 @@ final class JwkSetCache {
 	 */
 	private final AtomicReference<Mono<Keys>> latest = new AtomicReference<>();
 
+	private final AtomicLong versions = new AtomicLong();
+
 	JwkSetCache(Supplier<Mono<JWKSet>> download, Duration timeToLive, Duration minRefreshInterval, Clock clock) {
 		this.download = download;
 		this.timeToLive = timeToLive;
@@ -67,14 +73,26 @@ final class JwkSetCache {
 	 */
 	Flux<JWK> keysFor(SignedJWT jwt) {
 		JWSHeader header = jwt.getHeader();
+		return keys(header.getKeyID()).flatMapIterable((keys) -> select(keys.set(), header));
+	}
+
+	/**
+	 * Returns the version of the key set in use, fetching the set first when it is due,
+	 * as {@link #keysFor} would. A set that differs from the one before it has a higher
+	 * version; the same set fetched again keeps its version.
+	 */
+	Mono<Long> version() {
+		return keys(null).map(Keys::version);
+	}
+
+	private Mono<Keys> keys(String keyId) {
 		return Mono.defer(() -> {
 			Mono<Keys> latest = this.latest.get();
 			if (latest == null) {
 				return refresh(null, null);
 			}
-			return latest
-				.flatMap((keys) -> needsRefresh(keys, header.getKeyID()) ? refresh(latest, keys) : Mono.just(keys));
-		}).flatMapIterable((keys) -> select(keys.set(), header));
+			return latest.flatMap((keys) -> needsRefresh(keys, keyId) ? refresh(latest, keys) : Mono.just(keys));
+		});
 	}
 
 	private boolean needsRefresh(Keys keys, String keyId) {
@@ -93,21 +111,26 @@ final class JwkSetCache {
 	 */
 	private Mono<Keys> refresh(Mono<Keys> seen, Keys known) {
 		Mono<Keys> next = this.download.get()
-			.map((set) -> new Keys(set, this.clock.instant(), this.clock.instant()))
+			.map((set) -> new Keys(set, versionOf(set, known), this.clock.instant(), this.clock.instant()))
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> keptAfterFailure(known, ex)))
 			.cache();
 		return this.latest.compareAndSet(seen, next) ? next : this.latest.get();
+	}
+
+	private long versionOf(JWKSet set, Keys known) {
+		boolean same = known != null && known.set().getKeys().equals(set.getKeys());
+		return same ? known.version() : this.versions.incrementAndGet();
 	}
 
 	private Keys keptAfterFailure(Keys known, Throwable ex) {
 		Instant now = this.clock.instant();
 		if (known == null) {
 			logger.warn("Could not fetch the JWT signing keys, no token can be verified yet: {}", ex.toString());
-			return new Keys(new JWKSet(), Instant.EPOCH, now);
+			return new Keys(new JWKSet(), 0, Instant.EPOCH, now);
 		}
 		logger.warn("Could not refresh the JWT signing keys, keeping the {} fetched at {}: {}", known.set().size(),
 				known.fetchedAt(), ex.toString());
-		return new Keys(known.set(), known.fetchedAt(), now);
+		return new Keys(known.set(), known.version(), known.fetchedAt(), now);
 	}
 
 	private static List<JWK> select(JWKSet set, JWSHeader header) {
@@ -116,9 +139,9 @@ final class JwkSetCache {
 	}
 
 	/**
-	 * A key set, when it was fetched, and when a download was last tried.
+	 * A key set, its version, when it was fetched, and when a download was last tried.
 	 */
-	private record Keys(JWKSet set, Instant fetchedAt, Instant attemptedAt) {
+	private record Keys(JWKSet set, long version, Instant fetchedAt, Instant attemptedAt) {
 
 	}
 

@@ -61,7 +61,8 @@ class JwtConfiguration {
 
 	/**
 	 * Verifies ES256 only, against the keys of {@link JwkSetCache}, which picks up a
-	 * rotated key set without a restart.
+	 * rotated key set without a restart; each token once while it is valid
+	 * ({@link CachingJwtDecoder}).
 	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(JwtProperties properties, @LoadBalanced WebClient.Builder webClient) {
@@ -74,11 +75,19 @@ class JwtConfiguration {
 					.timeout(JWK_SET_FETCH_TIMEOUT)
 					.map(JwtConfiguration::parseKeySet),
 				properties.jwkSetCacheTtl(), properties.jwkSetRefreshMinInterval(), Clock.systemUTC());
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
+		return new CachingJwtDecoder(verifier(properties, keys, Clock.systemUTC()), keys,
+				properties.verifiedTokenCacheSize(), Clock.systemUTC());
+	}
+
+	/**
+	 * Checks a token's signature against the keys and its claims against the properties.
+	 */
+	static ReactiveJwtDecoder verifier(JwtProperties properties, JwkSetCache keys, Clock clock) {
+		NimbusReactiveJwtDecoder verifier = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.build();
-		decoder.setJwtValidator(validator(properties));
-		return decoder;
+		verifier.setJwtValidator(validator(properties, clock));
+		return verifier;
 	}
 
 	private static JWKSet parseKeySet(String body) {
@@ -90,9 +99,10 @@ class JwtConfiguration {
 		}
 	}
 
-	private static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+	private static OAuth2TokenValidator<Jwt> validator(JwtProperties properties, Clock clock) {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
 		timestamps.setAllowEmptyExpiryClaim(false);
+		timestamps.setClock(clock);
 		// The services key everything by the caller's id: a token without one is useless.
 		JwtClaimValidator<String> subject = new JwtClaimValidator<>(JwtClaimNames.SUB, StringUtils::hasText);
 		// A plain JWT or an RFC 9068 access token; other kinds of JWT are not access

@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwkSetRefreshMinInterval the least time between two fetches of the key set when
  * a token names a key the set does not have (a new key is accepted at once; made-up key
  * ids cannot make the gateway hammer user-service)
+ * @param verifiedTokenCacheSize the most verified tokens remembered until they expire, so
+ * that a caller's next requests skip the signature check (0: every request is verified)
  */
 @ConfigurationProperties("microshop.jwt")
 record JwtProperties(@DefaultValue("microshop") String issuer, @DefaultValue("microshop-api") String audience,
 		@DefaultValue("http://user-service/.well-known/jwks.json") URI jwkSetUri,
 		@DefaultValue("30s") Duration clockSkew, @DefaultValue("5m") Duration jwkSetCacheTtl,
-		@DefaultValue("10s") Duration jwkSetRefreshMinInterval) {
+		@DefaultValue("10s") Duration jwkSetRefreshMinInterval, @DefaultValue("10000") long verifiedTokenCacheSize) {
 
 }

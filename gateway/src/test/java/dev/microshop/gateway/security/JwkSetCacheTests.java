@@ -1,10 +1,6 @@
 package dev.microshop.gateway.security;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -148,6 +144,37 @@ class JwkSetCacheTests {
 		assertThat(results).hasSize(3).allSatisfy((keys) -> assertThat(keys).hasSize(1));
 	}
 
+	@Test
+	void theSameSetFetchedAgainKeepsItsVersionAndAChangedSetGetsAHigherOne() {
+		long first = version();
+		this.clock.advance(TTL);
+		assertThat(version()).isEqualTo(first);
+
+		this.published.set(new JWKSet(List.of(this.keyA.toPublicJWK(), this.keyB.toPublicJWK())));
+		this.clock.advance(TTL);
+		long second = version();
+		assertThat(second).isGreaterThan(first);
+
+		this.published.set(new JWKSet(this.keyB.toPublicJWK()));
+		this.clock.advance(TTL);
+		assertThat(version()).isGreaterThan(second);
+		assertThat(this.downloads).hasValue(4);
+	}
+
+	@Test
+	void aFailedFetchKeepsTheVersionOfTheKnownKeys() {
+		long known = version();
+		this.failure.set(new IllegalStateException("user-service is down"));
+		this.clock.advance(TTL);
+
+		assertThat(version()).isEqualTo(known);
+		assertThat(this.downloads).hasValue(2);
+	}
+
+	private long version() {
+		return this.cache.version().block(Duration.ofSeconds(5));
+	}
+
 	private List<JWK> keysFor(String keyId) {
 		return this.cache.keysFor(token(keyId)).collectList().block(Duration.ofSeconds(5));
 	}
@@ -164,31 +191,6 @@ class JwkSetCacheTests {
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static final class TestClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
