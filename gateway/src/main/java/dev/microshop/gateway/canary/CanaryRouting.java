@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -25,6 +26,8 @@ class CanaryRouting {
 
 	/** The discovery metadata key that holds an instance's version. */
 	static final String VERSION_METADATA_KEY = "version";
+
+	private static final Pattern NOT_A_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]");
 
 	private final String defaultVersion;
 
@@ -91,7 +94,9 @@ class CanaryRouting {
 	 * service that runs without a way to reach it.
 	 */
 	List<ServiceInstance> select(String serviceId, List<ServiceInstance> instances, CanaryRequest request) {
-		if (instances.isEmpty()) {
+		if (allOfOneVersion(instances)) {
+			// Whatever the weights and the request say, that version serves: the usual
+			// case, decided without grouping, weighing or hashing the caller.
 			return instances;
 		}
 		Map<String, List<ServiceInstance>> byVersion = byVersion(instances);
@@ -105,6 +110,19 @@ class CanaryRouting {
 		return effectiveWeights(serviceId).among(byVersion.keySet())
 			.map((available) -> byVersion.get(available.versionAt(position(request))))
 			.orElse(instances);
+	}
+
+	private boolean allOfOneVersion(List<ServiceInstance> instances) {
+		if (instances.isEmpty()) {
+			return true;
+		}
+		String version = versionOf(instances.get(0));
+		for (int i = 1; i < instances.size(); i++) {
+			if (!version.equals(versionOf(instances.get(i)))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	Map<String, List<ServiceInstance>> byVersion(List<ServiceInstance> instances) {
@@ -125,7 +143,7 @@ class CanaryRouting {
 	 * binds environment variables ({@code ORDERSERVICE} for {@code order-service}).
 	 */
 	static String key(String serviceId) {
-		return serviceId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		return NOT_A_LETTER_OR_DIGIT.matcher(serviceId.toLowerCase(Locale.ROOT)).replaceAll("");
 	}
 
 	private record ServiceWeights(String serviceId, VersionWeights weights) {

@@ -1,6 +1,8 @@
 package dev.microshop.gateway.canary;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +35,12 @@ class ServedVersionFilter implements GlobalFilter, Ordered {
 
 	private final MeterRegistry meters;
 
+	/**
+	 * The counters already registered: looked up here rather than registered again on
+	 * every request.
+	 */
+	private final Map<Served, Counter> counters = new ConcurrentHashMap<>();
+
 	ServedVersionFilter(CanaryRouting routing, MeterRegistry meters) {
 		this.routing = routing;
 		this.meters = meters;
@@ -45,16 +53,19 @@ class ServedVersionFilter implements GlobalFilter, Ordered {
 		if (chosen != null && chosen.hasServer()) {
 			ServiceInstance instance = chosen.getServer();
 			String version = this.routing.versionOf(instance);
-			Counter.builder(METRIC)
-				.description("Requests the gateway routed, by service and version")
-				// Eureka spells service ids in capitals; routes and the endpoint do not.
-				.tag("service", instance.getServiceId().toLowerCase(Locale.ROOT))
-				.tag("version", version)
-				.register(this.meters)
-				.increment();
+			this.counters.computeIfAbsent(new Served(instance.getServiceId(), version), this::counter).increment();
 			exchange.getResponse().getHeaders().set(SERVED_VERSION_HEADER, version);
 		}
 		return chain.filter(exchange);
+	}
+
+	private Counter counter(Served served) {
+		return Counter.builder(METRIC)
+			.description("Requests the gateway routed, by service and version")
+			// Eureka spells service ids in capitals; routes and the endpoint do not.
+			.tag("service", served.serviceId().toLowerCase(Locale.ROOT))
+			.tag("version", served.version())
+			.register(this.meters);
 	}
 
 	/**
@@ -63,6 +74,9 @@ class ServedVersionFilter implements GlobalFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER + 1;
+	}
+
+	private record Served(String serviceId, String version) {
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.microshop.gateway.ratelimit;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -22,13 +25,27 @@ class RateLimitMetrics {
 		this.meters = meters;
 	}
 
+	/**
+	 * The counters already registered: looked up here rather than registered again on
+	 * every request.
+	 */
+	private final Map<Decision, Counter> counters = new ConcurrentHashMap<>();
+
 	Mono<RateLimiter.Response> counted(String routeId, Mono<RateLimiter.Response> decision) {
-		return decision.doOnNext((response) -> Counter.builder(METRIC)
+		return decision.doOnNext(
+				(response) -> this.counters.computeIfAbsent(new Decision(routeId, response.isAllowed()), this::counter)
+					.increment());
+	}
+
+	private Counter counter(Decision decision) {
+		return Counter.builder(METRIC)
 			.description("Requests the rate limiter let through or refused")
-			.tag("route", routeId)
-			.tag("outcome", response.isAllowed() ? "allowed" : "rejected")
-			.register(this.meters)
-			.increment());
+			.tag("route", decision.routeId())
+			.tag("outcome", decision.allowed() ? "allowed" : "rejected")
+			.register(this.meters);
+	}
+
+	private record Decision(String routeId, boolean allowed) {
 	}
 
 }

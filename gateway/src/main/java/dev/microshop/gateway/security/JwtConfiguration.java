@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWKSet;
 
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -87,6 +89,11 @@ class JwtConfiguration {
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.build();
 		verifier.setJwtValidator(validator(properties, clock));
+		// The issuer is a name (microshop), not a URL: the default conversion would try
+		// to
+		// make it one and throw and catch an exception for every token it verifies.
+		verifier.setClaimSetConverter(MappedJwtClaimSetConverter
+			.withDefaults(Map.of(JwtClaimNames.ISS, (issuer) -> (issuer != null) ? issuer.toString() : null)));
 		return verifier;
 	}
 

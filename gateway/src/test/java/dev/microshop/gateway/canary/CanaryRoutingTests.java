@@ -66,6 +66,16 @@ class CanaryRoutingTests {
 	}
 
 	@Test
+	void whenOneVersionRunsItServesEveryRequestWhateverTheWeightsOrTheRequestedVersion() {
+		CanaryRouting routing = routing(Map.of("order-service", Map.of("v1", 0, "v3", 100)));
+		List<ServiceInstance> instances = List.of(v2a, v2b);
+
+		assertThat(selectForUsers(routing, instances)).containsOnly(instances);
+		assertThat(routing.select("order-service", instances, new CanaryRequest("admin", "v1"))).isEqualTo(instances);
+		assertThat(routing.select("order-service", instances, new CanaryRequest(null, null))).isEqualTo(instances);
+	}
+
+	@Test
 	void theSameUserGetsTheSameVersionEveryTime() {
 		CanaryRouting routing = routing(Map.of("order-service", Map.of("v1", 50, "v2", 50)));
 		List<ServiceInstance> instances = List.of(v1, v2a);
