@@ -50,8 +50,7 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
 		this.clock = clock;
 		this.verified = Caffeine.newBuilder()
 			// Evictions on the caller's thread, at once: a few pointer moves, cheaper
-			// than
-			// handing them to another pool, and the bound holds at every moment.
+			// than handing them to another pool, and the bound holds at every moment.
 			.executor(Runnable::run)
 			.maximumSize(maximumSize)
 			.expireAfter(Expiry.writing((String token, Verified entry) -> entry.timeToLive()))

@@ -38,7 +38,7 @@ import reactor.core.publisher.Mono;
  * removed key still expire on their own.
  * <p>
  * Each different set fetched gets a new {@link #version() version}, so that what was
- * verified with an older set can be told apart ({@link VerifiedTokenCache}).
+ * verified with an older set can be told apart ({@link CachingJwtDecoder}).
  */
 final class JwkSetCache {
 
