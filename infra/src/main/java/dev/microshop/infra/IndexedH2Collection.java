@@ -2,6 +2,7 @@ package dev.microshop.infra;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -10,6 +11,7 @@ import org.h2.mvstore.MVMap;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -84,6 +86,20 @@ final class IndexedH2Collection extends H2Collection {
 			}
 			return matchDocuments(query, plan.positions(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}
+	}
+
+	/**
+	 * Runs an aggregation's stages over the documents matching its leading
+	 * {@code $match}, read one at a time, through an index where one narrows them down.
+	 * The library's query collects every matching document first: for the driver's
+	 * {@code countDocuments} of a large collection, all of it on the heap at once.
+	 */
+	synchronized List<Document> aggregate(Document filter, Function<Stream<Document>, List<Document>> stages) {
+		Plan plan = plan(filter, null);
+		Stream<Document> documents = (plan != null)
+				? StreamSupport.stream(plan.positions().spliterator(), false).map(this::getDocument)
+				: streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument);
+		return stages.apply(documents.filter((document) -> documentMatchesQuery(document, filter)));
 	}
 
 	/** How a query reads its documents; {@code null} for a scan of the collection. */

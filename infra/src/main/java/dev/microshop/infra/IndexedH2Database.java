@@ -118,10 +118,10 @@ final class IndexedH2Database extends H2Database {
 
 	/**
 	 * An aggregation starting with {@code $match} (the driver's {@code countDocuments},
-	 * Spring Data's {@code count}) read as a query, through the indexes; the library
-	 * reads every document of the collection and matches them in the pipeline.
-	 * {@code null} where the library answers: no leading {@code $match}, variables, or
-	 * writing stages.
+	 * Spring Data's {@code count}) read as a query, through the indexes, one document at
+	 * a time; the library reads every document of the collection and matches them in the
+	 * pipeline. {@code null} where the library answers: no leading {@code $match},
+	 * variables, or writing stages.
 	 */
 	private Document aggregateFromMatch(Document query, DatabaseResolver databaseResolver, Oplog oplog) {
 		if (!(query.get("aggregate") instanceof String collectionName) || query.containsKey("let")) {
@@ -132,8 +132,7 @@ final class IndexedH2Database extends H2Database {
 				|| !(pipeline.get(0).get("$match") instanceof Document match) || match.containsKey("$expr")) {
 			return null;
 		}
-		MongoCollection<Object> collection = resolveCollection(collectionName, false);
-		if (collection == null) {
+		if (!(resolveCollection(collectionName, false) instanceof IndexedH2Collection collection)) {
 			return null;
 		}
 		Aggregation rest = Aggregation.fromPipeline(pipeline.subList(1, pipeline.size()), databaseResolver, this,
@@ -142,7 +141,7 @@ final class IndexedH2Database extends H2Database {
 		if (rest.isModifying()) {
 			return null;
 		}
-		List<Document> result = rest.runStages(collection.handleQueryAsStream(match));
+		List<Document> result = collection.aggregate(match, rest::runStages);
 		Document cursor = new Document("id", 0L);
 		cursor.put("ns", getFullCollectionNamespace(collectionName));
 		cursor.put("firstBatch", result);
