@@ -53,6 +53,9 @@ final class IndexedH2Database extends H2Database {
 
 	private static final String SECONDARY_INDEX_INFIX = "._secondary_";
 
+	/** Aggregation stages that read another collection than the one aggregated. */
+	private static final List<String> OTHER_COLLECTION_STAGES = List.of("$lookup", "$graphLookup", "$unionWith");
+
 	private final MVStore store;
 
 	/** The collections opened with the database, whose indexes are built together. */
@@ -121,7 +124,8 @@ final class IndexedH2Database extends H2Database {
 	 * Spring Data's {@code count}) read as a query, through the indexes, one document at
 	 * a time; the library reads every document of the collection and matches them in the
 	 * pipeline. {@code null} where the library answers: no leading {@code $match},
-	 * variables, or writing stages.
+	 * variables, writing stages, or stages reading other collections (the stages run
+	 * under this collection's lock, which must not wait for another's).
 	 */
 	private Document aggregateFromMatch(Document query, DatabaseResolver databaseResolver, Oplog oplog) {
 		if (!(query.get("aggregate") instanceof String collectionName) || query.containsKey("let")) {
@@ -129,7 +133,9 @@ final class IndexedH2Database extends H2Database {
 		}
 		List<Document> pipeline = Aggregation.parse(query.get("pipeline"));
 		if (pipeline.isEmpty() || pipeline.get(0).size() != 1
-				|| !(pipeline.get(0).get("$match") instanceof Document match) || match.containsKey("$expr")) {
+				|| !(pipeline.get(0).get("$match") instanceof Document match) || match.containsKey("$expr")
+				|| pipeline.stream()
+					.anyMatch((stage) -> OTHER_COLLECTION_STAGES.stream().anyMatch(stage::containsKey))) {
 			return null;
 		}
 		if (!(resolveCollection(collectionName, false) instanceof IndexedH2Collection collection)) {

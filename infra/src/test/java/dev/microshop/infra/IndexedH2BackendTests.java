@@ -130,6 +130,12 @@ class IndexedH2BackendTests {
 						Aggregates.sort(Sorts.ascending("_id"))))
 				.into(new ArrayList<>()));
 			assertSame((client) -> client.getDatabase("shop")
+				.getCollection("orders")
+				.aggregate(List.of(Aggregates.match(eq("userId", user)),
+						Aggregates.lookup("payments", "_id", "orderId", "payments"),
+						Aggregates.sort(Sorts.ascending("_id"))))
+				.into(new ArrayList<>()));
+			assertSame((client) -> client.getDatabase("shop")
 				.getCollection("notifications")
 				.updateOne(and(eq("_id", "n1-" + id), eq("userId", user)), Updates.set("read", true))
 				.getMatchedCount());
