@@ -25,7 +25,7 @@ import com.nimbusds.jwt.SignedJWT;
  * Access tokens as user-service issues them (ES256, {@code kid} = RFC 7638 thumbprint),
  * and the ways an attacker or a broken client gets them wrong.
  */
-final class TestTokens {
+public final class TestTokens {
 
 	private static final ECKey signingKey = generateKey();
 
@@ -78,8 +78,13 @@ final class TestTokens {
 	}
 
 	/** A new signing key, its {@code kid} its thumbprint, as user-service makes them. */
-	static ECKey newKey() {
+	public static ECKey newKey() {
 		return generateKey();
+	}
+
+	/** A new signing key with the given {@code kid}, as an impostor would name it. */
+	public static ECKey newKey(String keyId) {
+		return generateKey(keyId);
 	}
 
 	/** A valid token for the given user, signed with the given key. */
@@ -123,7 +128,8 @@ final class TestTokens {
 		return claims.build();
 	}
 
-	private static String sign(ECKey key, JWTClaimsSet claims) {
+	/** The claims signed with the given key, as user-service signs them. */
+	public static String sign(ECKey key, JWTClaimsSet claims) {
 		try {
 			SignedJWT jwt = new SignedJWT(
 					new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),

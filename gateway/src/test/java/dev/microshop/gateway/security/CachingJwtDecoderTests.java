@@ -9,16 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import dev.microshop.gateway.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -42,9 +36,9 @@ class CachingJwtDecoderTests {
 
 	private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
 
-	private final ECKey keyA = generateKey();
+	private final ECKey keyA = TestTokens.newKey();
 
-	private final ECKey keyB = generateKey();
+	private final ECKey keyB = TestTokens.newKey();
 
 	private final TestClock clock = new TestClock();
 
@@ -139,7 +133,7 @@ class CachingJwtDecoderTests {
 		decode(genuine);
 		// The same header and claims, signed by a key of the same id that was never
 		// published.
-		ECKey impostor = generateKey(this.keyA.getKeyID());
+		ECKey impostor = TestTokens.newKey(this.keyA.getKeyID());
 		String forged = sign(impostor, "user-1", TOKEN_LIFETIME);
 		assertThat(forged).isNotEqualTo(genuine);
 
@@ -210,33 +204,7 @@ class CachingJwtDecoderTests {
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(lifetime)))
 			.build();
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-					claims);
-			jwt.sign(new ECDSASigner(key));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static ECKey generateKey() {
-		try {
-			return new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static ECKey generateKey(String keyId) {
-		try {
-			return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestTokens.sign(key, claims);
 	}
 
 }
