@@ -67,7 +67,7 @@ class IndexedH2BackendTests {
 	@Test
 	void everyQueryOfTheServicesReadsItsIndexAndAnswersAsAScan() {
 		both((client) -> {
-			declareIndexes(client);
+			WireServers.declareIndexes(client);
 			return null;
 		});
 		List<Document> orders = new ArrayList<>();
@@ -216,7 +216,7 @@ class IndexedH2BackendTests {
 		try {
 			// Written by the library's own backend, as ./platform did before.
 			MongoClient plain = WireServers.client(new H2Backend(MVStore.open(file)), closing);
-			declareIndexes(plain);
+			WireServers.declareIndexes(plain);
 			seed(plain, List.of(order(1), order(2), order(3)));
 		}
 		finally {
@@ -250,7 +250,7 @@ class IndexedH2BackendTests {
 	@Test
 	void aCollectionWithItsOwnIndexesCanBeDroppedAndCreatedAgain() {
 		MongoCollection<Document> orders = this.servers.indexed("orders");
-		declareIndexes(this.servers.indexed);
+		WireServers.declareIndexes(this.servers.indexed);
 		orders.insertOne(order(1));
 		orders.drop();
 		assertThat(orders.countDocuments()).isZero();
@@ -270,26 +270,6 @@ class IndexedH2BackendTests {
 			.limit(200)
 			.projection(Projections.include("outbox"))
 			.into(new ArrayList<>());
-	}
-
-	private static void declareIndexes(MongoClient client) {
-		var shop = client.getDatabase("shop");
-		shop.getCollection("orders")
-			.createIndex(new Document("userId", 1).append("createdAt", -1).append("_id", -1),
-					new IndexOptions().name("user_created"));
-		shop.getCollection("orders")
-			.createIndex(new Document("idempotencyKey", 1),
-					new IndexOptions().name("idempotency_key").unique(true).sparse(true));
-		shop.getCollection("payments")
-			.createIndex(new Document("orderId", 1), new IndexOptions().name("orderId").unique(true));
-		shop.getCollection("payments")
-			.createIndex(new Document("userId", 1).append("createdAt", -1), new IndexOptions().name("user_created"));
-		shop.getCollection("notifications")
-			.createIndex(new Document("userId", 1).append("createdAt", -1), new IndexOptions().name("user_created"));
-		shop.getCollection("notifications")
-			.createIndex(new Document("userId", 1).append("read", 1), new IndexOptions().name("user_read"));
-		shop.getCollection("users")
-			.createIndex(new Document("email", 1), new IndexOptions().name("email_unique").unique(true));
 	}
 
 	private Document order(int i) {

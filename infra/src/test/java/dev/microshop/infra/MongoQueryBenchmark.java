@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -78,23 +77,7 @@ public final class MongoQueryBenchmark {
 	private static void seed(int port, int orders) {
 		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
 			MongoDatabase shop = shop(client);
-			shop.getCollection("orders")
-				.createIndex(new Document("userId", 1).append("createdAt", -1).append("_id", -1),
-						new IndexOptions().name("user_created"));
-			shop.getCollection("orders")
-				.createIndex(new Document("idempotencyKey", 1),
-						new IndexOptions().name("idempotency_key").unique(true).sparse(true));
-			shop.getCollection("payments").createIndex(new Document("orderId", 1), new IndexOptions().unique(true));
-			shop.getCollection("payments")
-				.createIndex(new Document("userId", 1).append("createdAt", -1),
-						new IndexOptions().name("user_created"));
-			shop.getCollection("notifications")
-				.createIndex(new Document("userId", 1).append("createdAt", -1),
-						new IndexOptions().name("user_created"));
-			shop.getCollection("notifications")
-				.createIndex(new Document("userId", 1).append("read", 1), new IndexOptions().name("user_read"));
-			shop.getCollection("users")
-				.createIndex(new Document("email", 1), new IndexOptions().name("email_unique").unique(true));
+			WireServers.declareIndexes(client);
 			long started = System.nanoTime();
 			List<Document> batch = new ArrayList<>();
 			for (int i = 0; i < Math.max(1, orders / 10); i++) {

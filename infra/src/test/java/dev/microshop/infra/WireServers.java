@@ -9,6 +9,7 @@ import java.util.List;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 
@@ -91,6 +92,30 @@ final class WireServers implements AutoCloseable {
 	}
 
 	/** Documents in an order that does not depend on how they were read. */
+	/**
+	 * Declares the indexes the services declare on their collections, in database
+	 * {@code shop}.
+	 */
+	static void declareIndexes(MongoClient client) {
+		var shop = client.getDatabase("shop");
+		shop.getCollection("orders")
+			.createIndex(new Document("userId", 1).append("createdAt", -1).append("_id", -1),
+					new IndexOptions().name("user_created"));
+		shop.getCollection("orders")
+			.createIndex(new Document("idempotencyKey", 1),
+					new IndexOptions().name("idempotency_key").unique(true).sparse(true));
+		shop.getCollection("payments")
+			.createIndex(new Document("orderId", 1), new IndexOptions().name("orderId").unique(true));
+		shop.getCollection("payments")
+			.createIndex(new Document("userId", 1).append("createdAt", -1), new IndexOptions().name("user_created"));
+		shop.getCollection("notifications")
+			.createIndex(new Document("userId", 1).append("createdAt", -1), new IndexOptions().name("user_created"));
+		shop.getCollection("notifications")
+			.createIndex(new Document("userId", 1).append("read", 1), new IndexOptions().name("user_read"));
+		shop.getCollection("users")
+			.createIndex(new Document("email", 1), new IndexOptions().name("email_unique").unique(true));
+	}
+
 	static List<Document> byId(List<Document> documents) {
 		List<Document> sorted = new ArrayList<>(documents);
 		sorted.sort(Comparator.comparing((document) -> String.valueOf(document.get("_id"))));
