@@ -197,8 +197,7 @@ final class SagaBenchmark {
 		List<Double> post = new ArrayList<>();
 		List<Double> broker = new ArrayList<>();
 		List<Double> client = new ArrayList<>();
-		List<Double> firstThird = new ArrayList<>();
-		List<Double> lastThird = new ArrayList<>();
+		List<Double> waits = new ArrayList<>();
 		for (int i = 0; i < total; i++) {
 			Placement placement = placements[i];
 			if (placement.status != 201 || placement.orderId == null) {
@@ -220,19 +219,12 @@ final class SagaBenchmark {
 				seen++;
 				client.add((notified.nanos() - placement.answeredNanos) / 1e6);
 				// What the shopper waits in all, from sending the order to seeing it
-				// settled:
-				// a queue growing anywhere, at the gateway or in the saga, shows in it.
-				double endToEnd = (notified.nanos() - placement.sentNanos) / 1e6;
-				if (i < total / 3) {
-					firstThird.add(endToEnd);
-				}
-				else if (i >= total - total / 3) {
-					lastThird.add(endToEnd);
-				}
+				// settled: a queue anywhere, at the gateway or in the saga, shows in it.
+				waits.add((notified.nanos() - placement.sentNanos) / 1e6);
 			}
 		}
-		Optional<String> shortfall = SustainedRate.shortfall(new SustainedRate.Step(rate, total, sentRate, accepted,
-				settled, seen, toArray(firstThird), toArray(lastThird)));
+		Optional<String> shortfall = SustainedRate
+			.shortfall(new SustainedRate.Step(rate, total, sentRate, accepted, settled, seen, toArray(waits)));
 		if (!failures.isEmpty()) {
 			progress("%s orders/s: not accepted, by status (0: no answer): %s", rate(rate), failures);
 		}

@@ -15,9 +15,17 @@ class SustainedRateTests {
 		return values;
 	}
 
+	/**
+	 * A step of 1,000 orders offered whose waits, in the order sent, are {@code first},
+	 * as many again, then {@code last}.
+	 */
 	private static SustainedRate.Step step(double sentRate, int accepted, int settled, int seen, double[] first,
 			double[] last) {
-		return new SustainedRate.Step(100, 1000, sentRate, accepted, settled, seen, first, last);
+		double[] waits = new double[2 * first.length + last.length];
+		System.arraycopy(first, 0, waits, 0, first.length);
+		System.arraycopy(first, 0, waits, first.length, first.length);
+		System.arraycopy(last, 0, waits, 2 * first.length, last.length);
+		return new SustainedRate.Step(100, 1000, sentRate, accepted, settled, seen, waits);
 	}
 
 	@Test
@@ -57,8 +65,14 @@ class SustainedRateTests {
 	}
 
 	@Test
-	void tooFewOrdersToJudgeGrowthAreJudgedOnTheirCountsAlone() {
-		assertThat(SustainedRate.shortfall(step(100, 1000, 1000, 1000, constant(3, 5), constant(3000, 5)))).isEmpty();
+	void aQueueFullFromTheStartIsNotSustainedThoughItDoesNotGrow() {
+		assertThat(SustainedRate.shortfall(step(100, 1000, 1000, 1000, constant(12000, 333), constant(12000, 333))))
+			.hasValue("p99 wait 12000 ms");
+	}
+
+	@Test
+	void tooFewOrdersToJudgeGrowthAreJudgedOnTheirCountsAndWaitAlone() {
+		assertThat(SustainedRate.shortfall(step(100, 1000, 1000, 1000, constant(3, 5), constant(300, 5)))).isEmpty();
 	}
 
 	@Test
