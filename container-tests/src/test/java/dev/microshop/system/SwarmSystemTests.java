@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,13 @@ class SwarmSystemTests {
 	 * other.
 	 */
 	private static final String NEXT_TAG = TAG + "-next";
+
+	/**
+	 * Each of the update's two shoppers, together under the gateway's 50 requests a
+	 * second per user (RATE_LIMIT_API_REPLENISH_RATE): beyond it a 429 is the limiter's
+	 * answer, not a failure of the update.
+	 */
+	private static final int REQUESTS_PER_SECOND = 20;
 
 	private static final Gateway gateway = new Gateway();
 
@@ -102,15 +110,12 @@ class SwarmSystemTests {
 		AtomicBoolean updating = new AtomicBoolean(true);
 		AtomicInteger sent = new AtomicInteger();
 		Map<String, Integer> failures = new ConcurrentHashMap<>();
-		List<Thread> shoppers = List.of(Thread.ofVirtual().start(() -> {
-			while (updating.get()) {
-				record(failures, sent, () -> bob.gateway().get("/api/orders", bob.token()));
-			}
-		}), Thread.ofVirtual().start(() -> {
-			while (updating.get()) {
-				record(failures, sent, () -> bob.place(product, 1));
-			}
-		}));
+		List<Thread> shoppers = List.of(
+				Thread.ofVirtual()
+					.start(() -> paced(updating,
+							() -> record(failures, sent, () -> bob.gateway().get("/api/orders", bob.token())))),
+				Thread.ofVirtual()
+					.start(() -> paced(updating, () -> record(failures, sent, () -> bob.place(product, 1)))));
 
 		String output = swarm(Duration.ofMinutes(10), "rolling-update", "order-service", NEXT_TAG);
 		updating.set(false);
@@ -163,6 +168,17 @@ class SwarmSystemTests {
 		String blue = swarm(Duration.ofMinutes(2), "blue-green", "order-service", "--back");
 		assertThat(blue).contains("order-service: all traffic on v1");
 		Docker.docker("service", "scale", "--detach=false", STACK + "_order-service-v2=0");
+	}
+
+	/** Runs the request REQUESTS_PER_SECOND times a second while running holds. */
+	private static void paced(AtomicBoolean running, Runnable request) {
+		long period = 1_000_000_000L / REQUESTS_PER_SECOND;
+		long next = System.nanoTime();
+		while (running.get()) {
+			request.run();
+			next += period;
+			LockSupport.parkNanos(next - System.nanoTime());
+		}
 	}
 
 	/** Sends a request and counts it, and a failure by its status and problem detail. */
