@@ -5,8 +5,6 @@ import dev.microshop.order.ordering.domain.KnownUsers;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -20,7 +18,8 @@ class MongoKnownUsers implements KnownUsers {
 
 	@Override
 	public boolean contains(String userId) {
-		return this.mongo.exists(Query.query(Criteria.where("_id").is(userId)), KnownUserDocument.class);
+		// A find by id: exists() counts, which the driver sends as an aggregation.
+		return this.mongo.findById(userId, KnownUserDocument.class) != null;
 	}
 
 	@Override
