@@ -63,8 +63,8 @@ class ProductCacheTests {
 	void theCacheOutlivesARefreshOfTheRoutes() {
 		String path = product("p");
 		get(path).exchange().expectStatus().isOk();
-		// Discovery refreshes the routes every few seconds, which builds their filters
-		// again.
+		// A refresh of the routes (a configuration change, /actuator/gateway/refresh)
+		// builds their filters again.
 		AtomicBoolean refreshed = new AtomicBoolean();
 		this.context.addApplicationListener((ApplicationEvent event) -> {
 			if (event instanceof RefreshRoutesResultEvent) {

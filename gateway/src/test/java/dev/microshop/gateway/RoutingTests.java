@@ -1,12 +1,18 @@
 package dev.microshop.gateway;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
+import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -18,11 +24,32 @@ class RoutingTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	ConfigurableApplicationContext context;
+
 	WebTestClient http;
 
 	@BeforeEach
 	void setUp() {
 		this.http = GatewayHttp.at(this.port);
+	}
+
+	@Test
+	void aRegistryFetchDoesNotRebuildTheRoutes() {
+		AtomicInteger refreshes = new AtomicInteger();
+		this.context.addApplicationListener((ApplicationEvent event) -> {
+			if (event instanceof RefreshRoutesEvent) {
+				refreshes.incrementAndGet();
+			}
+		});
+
+		// What the discovery client publishes after each fetch of the registry (every 2
+		// s),
+		// each time with a new value; listeners run as it is published.
+		this.context.publishEvent(new HeartbeatEvent(this, "fetch 1"));
+		this.context.publishEvent(new HeartbeatEvent(this, "fetch 2"));
+
+		assertThat(refreshes).hasValue(0);
 	}
 
 	@Test
