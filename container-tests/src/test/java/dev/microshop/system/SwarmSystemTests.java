@@ -75,9 +75,14 @@ class SwarmSystemTests {
 
 	@AfterAll
 	static void remove() {
-		Docker.docker("stack", "rm", STACK);
-		if (!swarmWasActive) {
-			Docker.docker("swarm", "leave", "--force");
+		try {
+			Docker.docker("stack", "rm", STACK);
+		}
+		finally {
+			// Leaving also removes what the stack left, and with it the published ports.
+			if (!swarmWasActive) {
+				Docker.docker("swarm", "leave", "--force");
+			}
 		}
 	}
 
