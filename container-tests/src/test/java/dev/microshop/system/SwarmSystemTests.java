@@ -77,9 +77,16 @@ class SwarmSystemTests {
 	static void remove() {
 		try {
 			Docker.docker("stack", "rm", STACK);
+			// Removal goes on in the background: a swarm left before the stack's networks
+			// are gone keeps one in the engine until it restarts, and the next deploy
+			// fails
+			// with "network microshop-swarm-test_front not found".
+			String stack = "label=com.docker.stack.namespace=" + STACK;
+			await().atMost(Duration.ofMinutes(1))
+				.until(() -> Docker.docker("ps", "-q", "--filter", stack).isEmpty()
+						&& Docker.docker("network", "ls", "-q", "--filter", stack).isEmpty());
 		}
 		finally {
-			// Leaving also removes what the stack left, and with it the published ports.
 			if (!swarmWasActive) {
 				Docker.docker("swarm", "leave", "--force");
 			}
