@@ -77,10 +77,9 @@ class SwarmSystemTests {
 	static void remove() {
 		try {
 			Docker.docker("stack", "rm", STACK);
-			// Removal goes on in the background: a swarm left before the stack's networks
-			// are gone keeps one in the engine until it restarts, and the next deploy
-			// fails
-			// with "network microshop-swarm-test_front not found".
+			// Removal goes on in the background. Leaving the swarm before the stack's
+			// networks are gone keeps one in the engine until it restarts, and the next
+			// deploy fails: "network microshop-swarm-test_front not found".
 			String stack = "label=com.docker.stack.namespace=" + STACK;
 			await().atMost(Duration.ofMinutes(1))
 				.until(() -> Docker.docker("ps", "-q", "--filter", stack).isEmpty()

@@ -43,9 +43,8 @@ class RoutingTests {
 			}
 		});
 
-		// What the discovery client publishes after each fetch of the registry (every 2
-		// s),
-		// each time with a new value; listeners run as it is published.
+		// What the discovery client publishes after each fetch of the registry, every
+		// two seconds, each time with a new value; listeners run as it is published.
 		this.context.publishEvent(new HeartbeatEvent(this, "fetch 1"));
 		this.context.publishEvent(new HeartbeatEvent(this, "fetch 2"));
 
